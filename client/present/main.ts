@@ -1,0 +1,40 @@
+/** The facilitator's deck: reveal.js with the Markdown slides and speaker notes. */
+import { hostKey } from './host-key.ts';
+import Reveal from 'reveal.js';
+import Markdown from 'reveal.js/plugin/markdown';
+import Notes from 'reveal.js/plugin/notes';
+import decks from 'virtual:deck';
+import 'reveal.js/reveal.css';
+import './theme.css';
+import { pickLanguage, setLanguage } from '../i18n.ts';
+
+const lang = pickLanguage();
+setLanguage(decks[lang] ? lang : 'en');
+
+const slides = document.querySelector('.reveal .slides');
+for (const markdown of decks[lang] ?? decks['en'] ?? []) {
+  const section = document.createElement('section');
+  section.setAttribute('data-markdown', '');
+  const template = document.createElement('textarea');
+  template.setAttribute('data-template', '');
+  // textContent, never innerHTML: the Markdown plugin reads it back as text.
+  template.textContent = markdown;
+  section.append(template);
+  slides?.append(section);
+}
+
+const deck = new Reveal({
+  hash: true,
+  width: 1280,
+  height: 720,
+  margin: 0.05,
+  center: true,
+  transition: 'fade',
+  backgroundTransition: 'none',
+  slideNumber: 'c/t',
+  controlsTutorial: false,
+  plugins: [Markdown, Notes],
+});
+void deck.initialize().then(() => {
+  document.body.dataset['presenter'] = hostKey() ? 'host' : 'viewer';
+});

@@ -1,0 +1,10 @@
+declare module 'virtual:deck' {
+  /** Markdown of each deck file, by language, in presentation order. */
+  const decks: Record<string, string[]>;
+  export default decks;
+}
+declare module 'virtual:strings' {
+  /** UI strings by language; `en` has every key. */
+  const strings: Record<string, Record<string, string>>;
+  export default strings;
+}

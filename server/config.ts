@@ -1,0 +1,103 @@
+/**
+ * The kit's settings, from command-line flags first and environment variables second.
+ * Pure: it reads only what it is given, so every error message is unit-tested.
+ */
+import { parseArgs } from 'node:util';
+
+export interface Config {
+  port: number;
+  /** The facilitator's key; when absent the workshop's own random key is used. */
+  hostKey: string | undefined;
+  dataDir: string;
+  /** Where attendees reach the kit (a tunnel or reverse proxy); used in links and the QR. */
+  publicUrl: URL | undefined;
+  /** Start a fresh workshop instead of resuming the last one. */
+  newWorkshop: boolean;
+  help: boolean;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+export const USAGE = `Usage: npm start -- [options]
+
+Runs the workshop kit: the deck at /present and the attendee page at /.
+
+Options (each can also be set by the environment variable in brackets):
+  --port N            port to listen on, 0-65535 (PORT; default 3000)
+  --host-key KEY      the facilitator's key, at least 12 letters, digits, - or _
+                      (HOST_KEY; default: a random key kept in the data folder)
+  --data-dir DIR      where answers and keys are kept (DATA_DIR; default ./data)
+  --public-url URL    the address attendees use, e.g. https://kit.example.org
+                      (PUBLIC_URL; default: this computer's network address)
+  --new               start a fresh workshop instead of resuming the last one
+  --help              show this help`;
+
+const HOST_KEY = /^[A-Za-z0-9_-]{12,128}$/;
+
+/** Reads the settings from `argv` (without node and script) and `env`. */
+export function parseConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        'host-key': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'public-url': { type: 'string' },
+        new: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, message: describeArgError(error) };
+  }
+  const pick = (flag: string, name: string): string | undefined => {
+    const v = values[flag];
+    return typeof v === 'string' ? v : env[name] === '' ? undefined : env[name];
+  };
+
+  const portText = pick('port', 'PORT') ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    return { ok: false, message: `--port must be a whole number from 0 to 65535, not "${portText}"` };
+  }
+  const hostKey = pick('host-key', 'HOST_KEY');
+  if (hostKey !== undefined && !HOST_KEY.test(hostKey)) {
+    return { ok: false, message: '--host-key must be 12 to 128 letters, digits, "-" or "_"' };
+  }
+  const dataDir = pick('data-dir', 'DATA_DIR') ?? './data';
+  if (dataDir.trim() === '') return { ok: false, message: '--data-dir must not be empty' };
+
+  const publicText = pick('public-url', 'PUBLIC_URL');
+  let publicUrl: URL | undefined;
+  if (publicText !== undefined) {
+    publicUrl = URL.canParse(publicText) ? new URL(publicText) : undefined;
+    if (!publicUrl || !/^https?:$/.test(publicUrl.protocol) || publicUrl.search || publicUrl.hash || publicUrl.username) {
+      return { ok: false, message: `--public-url must be a plain http:// or https:// address, not "${publicText}"` };
+    }
+  }
+  return {
+    ok: true,
+    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, help: values['help'] === true },
+  };
+}
+
+/** Turns node's parseArgs errors into one short line a facilitator can act on. */
+function describeArgError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = message.match(/'(-[^' ]+)/)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option} (see --help)`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `option ${option} needs a value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${message.match(/'([^']+)'/)?.[1] ?? ''} (options start with --; see --help)`;
+    default:
+      return message.split('\n')[0] ?? 'bad arguments';
+  }
+}

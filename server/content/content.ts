@@ -1,0 +1,222 @@
+/**
+ * Loads every content file of the workshop (decks, activities, resources, sources,
+ * UI strings), validates each against its schema and checks the references between
+ * them. Used by `npm run check:content`, by the build and by the server.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import {
+  activitiesSchema,
+  resourcesSchema,
+  sourcesSchema,
+  stringsSchema,
+  type ActivitySpec,
+  type Resources,
+  type Source,
+  type Strings,
+} from './schema.ts';
+import { citations, parseSlides, type Slide } from './slides.ts';
+import { readYaml, type ContentError, type YamlResult } from './yaml-file.ts';
+
+export type { ContentError } from './yaml-file.ts';
+
+/** An activity as the room runs it: knowledge checks become one activity per round. */
+export type Activity = ActivitySpec & { round?: 'before' | 'after' };
+
+/** One Markdown file of a deck. */
+export interface DeckFile {
+  file: string;
+  text: string;
+  slides: Slide[];
+}
+
+export interface Content {
+  resources: Resources;
+  sources: Source[];
+  activities: Activity[];
+  /** UI strings by language; `en` is the reference every other language must match. */
+  strings: Record<string, Strings>;
+  /** Deck files by language, in presentation order. */
+  decks: Record<string, DeckFile[]>;
+}
+
+/** Slide attributes the deck understands; anything else is most likely a typo. */
+const SLIDE_ATTRIBUTES = new Set(['data-activity', 'data-resources', 'data-sources', 'data-timing', 'data-state', 'class', 'id']);
+
+/** Reads and checks all content under `dir` (normally `slides`). */
+export function loadContent(dir = 'slides'): { content: Content | undefined; errors: ContentError[] } {
+  const errors: ContentError[] = [];
+  const read = <T>(name: string, schema: z.ZodType<T>): YamlResult<T> | undefined => {
+    const file = join(dir, name);
+    if (!existsSync(file)) {
+      errors.push({ file, line: 1, message: 'file is missing' });
+      return undefined;
+    }
+    const result = readYaml(file, readFileSync(file, 'utf8'), schema);
+    errors.push(...result.errors);
+    return result;
+  };
+
+  const resources = read('resources.yaml', resourcesSchema);
+  const sources = read('sources.yaml', sourcesSchema);
+  const activities = read('activities.yaml', activitiesSchema);
+  const languages = readdirSync(dir).filter((d) => /^[a-z]{2}$/.test(d)).sort();
+  const stringFiles = existsSync(join(dir, 'strings')) ? readdirSync(join(dir, 'strings')) : [];
+  const stringLangs = stringFiles.flatMap((f) => f.match(/^([a-z]{2})\.yaml$/)?.[1] ?? []).filter((l) => l !== 'en');
+  const strings: Record<string, YamlResult<Strings> | undefined> = {};
+  for (const lang of ['en', ...stringLangs.sort()]) strings[lang] = read(`strings/${lang}.yaml`, stringsSchema);
+
+  const decks: Record<string, DeckFile[]> = {};
+  for (const lang of languages) {
+    const files = readdirSync(join(dir, lang)).filter((f) => f.endsWith('.md')).sort();
+    decks[lang] = files.map((f) => {
+      const file = join(dir, lang, f);
+      const text = readFileSync(file, 'utf8');
+      return { file, text, slides: parseSlides(file, text) };
+    });
+  }
+  if (!decks['en']?.length) errors.push({ file: join(dir, 'en'), line: 1, message: 'the English deck has no slides' });
+
+  const sourceIds = new Set(sources?.value?.sources.map((s) => s.id));
+
+  if (sources?.value) checkUnique(sources.value.sources.map((s) => s.id), (i) => sources.lineOf(['sources', i, 'id']), 'source', errors, join(dir, 'sources.yaml'));
+  const expanded = activities?.value ? checkActivities(activities, join(dir, 'activities.yaml'), sources?.value ? sourceIds : undefined, errors) : [];
+  if (resources?.value) checkResources(resources, join(dir, 'resources.yaml'), errors);
+  checkStrings(strings, dir, errors);
+  // References are checked against what the files hold even when they failed validation,
+  // so one mistake does not hide the others.
+  const known: Known = {
+    activities: idsOf(activities?.raw, 'activities', (a) => (Array.isArray(a['rounds']) ? a['rounds'].map((r) => `${String(a['id'])}.${String(r)}`) : [String(a['id'])])),
+    groups: resources?.raw ? new Set(Object.keys(record(record(resources.raw)['groups']))) : undefined,
+    sources: idsOf(sources?.raw, 'sources', (s) => [String(s['id'])]),
+  };
+  for (const files of Object.values(decks)) checkDeck(files, known, errors);
+  errors.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+
+  if (errors.length > 0 || !resources?.value || !sources?.value || !activities?.value) return { content: undefined, errors };
+  const goodStrings: Record<string, Strings> = {};
+  for (const [lang, s] of Object.entries(strings)) if (s?.value) goodStrings[lang] = s.value;
+  return {
+    content: { resources: resources.value, sources: sources.value.sources, activities: expanded, strings: goodStrings, decks },
+    errors,
+  };
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** Ids in a file's list (`activities` or `sources`), or undefined when the file could not be read. */
+function idsOf(raw: unknown, list: string, ids: (item: Record<string, unknown>) => string[]): Set<string> | undefined {
+  const items = record(raw)[list];
+  return Array.isArray(items) ? new Set(items.flatMap((item) => ids(record(item)))) : undefined;
+}
+
+function checkUnique(ids: string[], lineOf: (i: number) => number, what: string, errors: ContentError[], file: string): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) errors.push({ file, line: lineOf(i), message: `${what} id "${id}" is used twice` });
+    seen.add(id);
+  });
+}
+
+function checkActivities(
+  result: YamlResult<z.infer<typeof activitiesSchema>>,
+  file: string,
+  sourceIds: Set<string> | undefined,
+  errors: ContentError[],
+): Activity[] {
+  const list = result.value?.activities ?? [];
+  checkUnique(list.map((a) => a.id), (i) => result.lineOf(['activities', i, 'id']), 'activity', errors, file);
+  list.forEach((a, i) => {
+    const at = (key: string): number => result.lineOf(['activities', i, key]);
+    if ('answer' in a && a.answer !== undefined && 'options' in a && a.answer >= a.options.length) {
+      errors.push({ file, line: at('answer'), message: `activity "${a.id}": answer ${a.answer} is not one of its ${a.options.length} options (counting from 0)` });
+    }
+    if (a.kind === 'scale' && a.min >= a.max) errors.push({ file, line: at('max'), message: `activity "${a.id}": max must be above min` });
+    const cited = [...(a.sources ?? []), ...citations(JSON.stringify(a))];
+    for (const id of cited) {
+      if (sourceIds && !sourceIds.has(id)) errors.push({ file, line: at('sources'), message: `activity "${a.id}" cites source [${id}], which is not in sources.yaml` });
+    }
+  });
+  return list.flatMap((a): Activity[] =>
+    a.kind === 'choice' && a.rounds ? a.rounds.map((round) => ({ ...a, id: `${a.id}.${round}`, round })) : [a],
+  );
+}
+
+function checkResources(result: YamlResult<Resources>, file: string, errors: ContentError[]): void {
+  for (const [group, { entries }] of Object.entries(result.value?.groups ?? {})) {
+    entries.forEach((r, i) => {
+      if (!r.phone && !r.text && !r.web) {
+        errors.push({ file, line: result.lineOf(['groups', group, 'entries', i, 'name']), message: `"${r.name}" needs a phone, a text line or a web address` });
+      }
+    });
+  }
+}
+
+function checkStrings(strings: Record<string, YamlResult<Strings> | undefined>, dir: string, errors: ContentError[]): void {
+  const reference = strings['en']?.value;
+  if (!reference) return;
+  const placeholders = (s: string): string => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  for (const [lang, result] of Object.entries(strings)) {
+    if (lang === 'en' || !result?.value) continue;
+    const file = join(dir, 'strings', `${lang}.yaml`);
+    const keys = Object.keys(reference);
+    keys.forEach((key, i) => {
+      const text = result.value?.[key];
+      if (text === undefined) {
+        const before = keys.slice(0, i).reverse().find((k) => result.value?.[k] !== undefined);
+        errors.push({ file, line: before ? result.lineOf([before]) : 1, message: `missing translation key "${key}"` });
+      } else if (placeholders(text) !== placeholders(reference[key] ?? '')) {
+        errors.push({ file, line: result.lineOf([key]), message: `"${key}" must use the same {placeholders} as English: ${placeholders(reference[key] ?? '') || 'none'}` });
+      }
+    });
+    for (const key of Object.keys(result.value)) {
+      if (!(key in reference)) errors.push({ file, line: result.lineOf([key]), message: `unknown translation key "${key}" (not in strings/en.yaml)` });
+    }
+  }
+}
+
+interface Known {
+  activities: Set<string> | undefined;
+  groups: Set<string> | undefined;
+  sources: Set<string> | undefined;
+}
+
+function checkDeck(files: DeckFile[], known: Known, errors: ContentError[]): void {
+  const usedActivities = new Map<string, Slide>();
+  for (const { file, slides } of files) {
+    for (const slide of slides) {
+      const name = slide.title ? `slide "${slide.title}"` : 'slide';
+      const err = (line: number, message: string): number => errors.push({ file, line, message });
+      if (!slide.title) err(slide.line, 'slide has no title: start it with a "# " or "## " heading');
+      if (slide.noteMarkers === 0) err(slide.line, `${name} has no speaker notes: add a "Note:" line and the notes after it`);
+      else if (slide.noteMarkers > 1) err(slide.notesLine, `${name} has ${slide.noteMarkers} "Note:" lines; reveal.js shows notes only when there is exactly one`);
+      else if (!/^time:/im.test(slide.notes)) err(slide.notesLine, `${name}: speaker notes need a "Time:" line (about how long the slide takes)`);
+      for (const attr of Object.keys(slide.attrs)) {
+        if (!SLIDE_ATTRIBUTES.has(attr)) err(slide.attrsLine, `${name}: unknown slide attribute "${attr}"`);
+      }
+      const activity = slide.attrs['data-activity'];
+      if (activity !== undefined && known.activities) {
+        if (!known.activities.has(activity)) err(slide.attrsLine, `${name} refers to activity "${activity}", which is not in activities.yaml`);
+        const earlier = usedActivities.get(activity);
+        if (earlier) err(slide.attrsLine, `${name} repeats activity "${activity}" (already on ${earlier.file}:${earlier.line})`);
+        usedActivities.set(activity, slide);
+      }
+      const groups = slide.attrs['data-resources'];
+      if (groups !== undefined && known.groups) {
+        for (const g of groups.split(/\s+/)) {
+          if (!known.groups.has(g)) err(slide.attrsLine, `${name} refers to resource group "${g}", which is not in resources.yaml`);
+        }
+      }
+      if (known.sources) {
+        slide.lines.forEach((text, i) => {
+          for (const id of citations(text)) {
+            if (!known.sources?.has(id)) err(slide.start + i, `${name} cites source [${id}], which is not in sources.yaml`);
+          }
+        });
+      }
+    }
+  }
+}

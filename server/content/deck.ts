@@ -1,0 +1,99 @@
+/**
+ * Turns a language's deck files into the Markdown reveal.js shows: slides marked
+ * `data-resources` get the resource list from resources.yaml, and a `data-sources` slide
+ * becomes as many slides as the source list needs. Everything from data is HTML-escaped.
+ */
+import type { Content } from './content.ts';
+import type { Resource, Strings } from './schema.ts';
+
+const SOURCES_PER_SLIDE = 8;
+
+/** One Markdown text per deck file, ready for reveal.js's Markdown plugin. */
+export function renderDeck(content: Content, lang: string): string[] {
+  const strings = content.strings[lang] ?? content.strings['en'] ?? {};
+  const t = (key: string): string => strings[key] ?? content.strings['en']?.[key] ?? key;
+  return (content.decks[lang] ?? []).map(({ slides }) =>
+    slides
+      .flatMap((slide) => {
+        const groups = slide.attrs['data-resources'];
+        if (groups !== undefined) {
+          const html = groups.split(/\s+/).map((g) => resourceList(content.resources.groups[g]?.entries ?? [], t)).join('');
+          return [insertAfterAttrs(slide.lines, html)];
+        }
+        if (slide.attrs['data-sources'] !== undefined) {
+          const pages = chunk(content.sources, SOURCES_PER_SLIDE);
+          return pages.map((page, i) => {
+            const lines = slide.lines.map((l) => (/^#{1,3}\s/.test(l) && pages.length > 1 ? `${l} (${i + 1}/${pages.length})` : l));
+            return insertAfterAttrs(lines, sourceList(page, t));
+          });
+        }
+        return [readable(slide.lines).join('\n')];
+      })
+      .join('\n\n---\n\n'),
+  );
+}
+
+const NOTE_LABEL = /^(Time|Say|Tip|Verify before presenting):/;
+const CITATIONS_ONLY = /^\s*(\[\d+[a-z]?\]\s*)+$/;
+
+/**
+ * Small touches for reading: a line of bare citations becomes a quiet source line, and
+ * each labelled line of the notes (Time:, Say:, Tip:, Verify...) gets its own paragraph.
+ */
+function readable(lines: string[]): string[] {
+  const notesAt = lines.findIndex((l) => /^\s*notes?:/i.test(l));
+  return lines.flatMap((line, i) => {
+    if (notesAt !== -1 && i > notesAt) {
+      const label = line.match(NOTE_LABEL)?.[1];
+      return label ? ['', `**${label}:**${line.slice(label.length + 1)}`] : [line];
+    }
+    if (CITATIONS_ONLY.test(line)) return [`<p class="source">${escapeHtml(line.trim().replace(/\]\s*\[/g, '] ['))}</p>`];
+    return [line];
+  });
+}
+
+function insertAfterAttrs(lines: string[], html: string): string {
+  const at = lines.findIndex((l) => l.includes('.slide:'));
+  const copy = [...lines];
+  copy.splice(at + 1, 0, '', html, '');
+  return copy.join('\n');
+}
+
+function resourceList(entries: Resource[], t: (key: string) => string): string {
+  const items = entries.map((r) => {
+    const parts = [
+      `<strong class="resource-name">${escapeHtml(r.name)}</strong>`,
+      r.phone && `<span class="resource-phone">${escapeHtml(t('present.resources.call'))} ${escapeHtml(r.phone)}</span>`,
+      r.text && `<span class="resource-text">${escapeHtml(t('present.resources.text'))} ${escapeHtml(r.text)}</span>`,
+      r.web && `<span class="resource-web">${escapeHtml(r.web.replace(/^https?:\/\//, ''))}</span>`,
+      r.hours && `<span class="resource-hours">${escapeHtml(r.hours)}</span>`,
+      r.languages && `<span class="resource-languages">${escapeHtml(r.languages.join(', '))}</span>`,
+      r.note && `<span class="resource-note">${escapeHtml(r.note)}</span>`,
+      r.checked === 'verify before presenting' && `<em class="resource-verify">${escapeHtml(t('present.resources.verify'))}</em>`,
+    ].filter(Boolean);
+    return `<li class="resource">${parts.join(' ')}</li>`;
+  });
+  return `<ul class="resources">${items.join('')}</ul>`;
+}
+
+function sourceList(sources: Content['sources'], t: (key: string) => string): string {
+  const items = sources.map((s) => {
+    const urls = s.urls ?? (s.url ? [s.url] : []);
+    const secondary = s.secondary ? ` <em>(${escapeHtml(t('present.sources.secondary'))})</em>` : '';
+    return `<li><span class="source-id">[${escapeHtml(s.id)}]</span> ${escapeHtml(s.title)}${secondary}<br><span class="source-url">${urls.map(escapeHtml).join(' ; ')}</span></li>`;
+  });
+  return `<ul class="sources">${items.join('')}</ul>`;
+}
+
+function chunk<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Escapes text for use inside HTML elements and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export type { Strings };

@@ -1,0 +1,100 @@
+/**
+ * Schemas of the workshop's content files (slides/*.yaml, slides/strings/*.yaml).
+ * Objects are strict: an unknown field is an error, so a typo in a facilitator's
+ * edit is reported instead of silently ignored.
+ */
+import { z } from 'zod';
+
+/** A phone number as people dial it: 911, 1-800-606-6618, (831) 375-4357 or 831-755-4661. */
+export const PHONE = /^(\d{3}|1-\d{3}-\d{3}-\d{4}|\(\d{3}\) \d{3}-\d{4}|\d{3}-\d{3}-\d{4})$/;
+/** A text line: a short code (233733) or a phone number. */
+const TEXT_LINE = /^(\d{5,6}|1-\d{3}-\d{3}-\d{4}|\(\d{3}\) \d{3}-\d{4}|\d{3}-\d{3}-\d{4})$/;
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const text = z.string().trim().min(1, 'must not be empty');
+const url = z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' });
+
+/** "2026-11-28" (the day someone checked it) or the literal "verify before presenting". */
+const checked = z.union([
+  z.literal('verify before presenting'),
+  z.iso.date({ error: 'must be a date like 2026-11-28 or the words "verify before presenting"' }),
+]);
+
+export const resourceSchema = z.strictObject({
+  name: text,
+  phone: z.string().regex(PHONE, 'is not a phone number like 1-800-606-6618, (831) 375-4357 or 911').optional(),
+  text: z.string().regex(TEXT_LINE, 'is not a text line like 233733 or 1-800-422-4453').optional(),
+  web: url.optional(),
+  hours: text.optional(),
+  languages: z.array(text).min(1).optional(),
+  note: text.optional(),
+  checked,
+  confidence: z.enum(['high', 'medium']),
+  sources: z.array(z.string()).optional(),
+});
+
+export const resourcesSchema = z.strictObject({
+  region: text,
+  groups: z.record(
+    z.string().regex(ID, 'group names use lowercase letters, digits and dashes'),
+    z.strictObject({ title: text, entries: z.array(resourceSchema).min(1) }),
+  ),
+});
+
+export const sourceSchema = z
+  .strictObject({
+    id: z.string().regex(/^\d+[a-z]?$/, 'source ids are numbers like "5" or "29b"'),
+    title: text,
+    url: url.optional(),
+    urls: z.array(url).min(2).optional(),
+    secondary: z.boolean().optional(),
+  })
+  .refine((s) => (s.url === undefined) !== (s.urls === undefined), 'needs exactly one of url or urls');
+
+export const sourcesSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });
+
+const option = z.string().trim().min(1).max(120, 'options must fit on a phone button (120 characters at most)');
+const options = z.array(option).min(2, 'needs at least 2 options').max(6, 'has more than 6 options');
+const base = {
+  id: z.string().regex(ID, 'ids use lowercase letters, digits and dashes'),
+  prompt: text,
+  /** Fewest answers before counts are shown; overrides the workshop's default. */
+  threshold: z.int().min(1).max(1000).optional(),
+  sources: z.array(z.string()).optional(),
+};
+/** Knowledge checks are asked twice, before and after; each round is its own activity. */
+const rounds = z.array(z.enum(['before', 'after'])).min(2).max(2).optional();
+
+export const activitySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...base, kind: z.literal('choice'), options, answer: z.int().min(0).optional(), explanation: text.optional(), rounds }),
+  z.strictObject({ ...base, kind: z.literal('multi'), options, explanation: text.optional() }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('scale'),
+    min: z.int().min(0).max(1),
+    max: z.int().min(2).max(10),
+    labels: z.tuple([text, text]),
+  }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('scenario'),
+    title: text,
+    story: text,
+    options,
+    answer: z.int().min(0),
+    explanation: text,
+  }),
+  z.strictObject({ ...base, kind: z.literal('words'), maxLength: z.int().min(1).max(60).optional() }),
+  z.strictObject({ ...base, kind: z.literal('text'), maxLength: z.int().min(1).max(1000).optional() }),
+]);
+
+export const activitiesSchema = z.strictObject({ activities: z.array(activitySchema) });
+
+/** UI strings: flat keys to text. Placeholders are written {name}. */
+export const stringsSchema = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/), text);
+
+export type Resource = z.infer<typeof resourceSchema>;
+export type Resources = z.infer<typeof resourcesSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type ActivitySpec = z.infer<typeof activitySchema>;
+export type Strings = z.infer<typeof stringsSchema>;

@@ -1,0 +1,31 @@
+/**
+ * Gives the client the checked content at build time as virtual modules:
+ * `virtual:deck` (the Markdown of every deck) and `virtual:strings` (UI strings).
+ * A content error stops the build with the same `file:line` messages as check:content.
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { loadContent } from './content.ts';
+import { renderDeck } from './deck.ts';
+
+const MODULES = { 'virtual:deck': '\0virtual:deck', 'virtual:strings': '\0virtual:strings' } as const;
+
+export function contentPlugin(dir: string): Plugin {
+  return {
+    name: 'workshop-content',
+    resolveId: (id) => (id in MODULES ? MODULES[id as keyof typeof MODULES] : undefined),
+    load(id) {
+      if (!Object.values(MODULES).includes(id as (typeof MODULES)[keyof typeof MODULES])) return undefined;
+      const { content, errors } = loadContent(dir);
+      this.addWatchFile(resolve(dir));
+      if (!content) {
+        const list = errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n');
+        throw new Error(`The workshop content has errors (run npm run check:content):\n${list}`);
+      }
+      for (const files of Object.values(content.decks)) for (const f of files) this.addWatchFile(resolve(f.file));
+      if (id === MODULES['virtual:strings']) return `export default ${JSON.stringify(content.strings)};`;
+      const decks = Object.fromEntries(Object.keys(content.decks).map((lang) => [lang, renderDeck(content, lang)]));
+      return `export default ${JSON.stringify(decks)};`;
+    },
+  };
+}

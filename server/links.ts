@@ -1,0 +1,33 @@
+/**
+ * The links `npm start` prints: the presenter's (on this computer, with the key) and the
+ * attendees' (this computer's address on the venue network, or PUBLIC_URL).
+ */
+import { networkInterfaces } from 'node:os';
+
+/** This computer's IPv4 address on the local network, preferring private (venue Wi-Fi) ranges. */
+export function lanAddress(): string | undefined {
+  const candidates = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+  const isPrivate = (ip: string): boolean => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(ip);
+  return candidates.find(isPrivate) ?? candidates[0];
+}
+
+export interface Links {
+  presenter: string;
+  attendee: string;
+  /** True when no network address was found and the attendee link is localhost-only. */
+  localOnly: boolean;
+}
+
+/** Builds the printed links for a server listening on `port`. */
+export function buildLinks(port: number, hostKey: string, publicUrl: URL | undefined, lan = lanAddress()): Links {
+  const presenter = `http://localhost:${port}/present?key=${encodeURIComponent(hostKey)}`;
+  if (publicUrl) return { presenter, attendee: withSlash(publicUrl.href), localOnly: false };
+  return { presenter, attendee: `http://${lan ?? 'localhost'}:${port}/`, localOnly: lan === undefined };
+}
+
+function withSlash(href: string): string {
+  return href.endsWith('/') ? href : `${href}/`;
+}

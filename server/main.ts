@@ -1,0 +1,77 @@
+/**
+ * `npm start`: reads the settings, builds the client when needed, opens the workshop,
+ * listens on all interfaces and prints the presenter link, the attendee link and a QR.
+ */
+import { join, resolve } from 'node:path';
+import QRCode from 'qrcode';
+import { createApp } from './app.ts';
+import { ensureClientBuilt } from './build/ensure-built.ts';
+import { parseConfig, USAGE } from './config.ts';
+import { buildLinks } from './links.ts';
+import { openSqliteStore } from './store/sqlite.ts';
+import { openDefaultWorkshop } from './workshops.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const parsed = parseConfig(process.argv.slice(2), process.env);
+if (!parsed.ok) {
+  console.error(`error: ${parsed.message}`);
+  process.exit(2);
+}
+const { config } = parsed;
+if (config.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!ensureClientBuilt(root, (line) => console.log(line))) {
+  console.error('error: the build failed (see above); nothing was started');
+  process.exit(1);
+}
+
+const store = openSqliteStore(resolve(config.dataDir));
+const workshop = openDefaultWorkshop(store, config.newWorkshop, Date.now());
+const app = createApp({ store, workshop, hostKey: config.hostKey, clientDir: join(root, 'dist/client') });
+
+app.server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `error: port ${config.port} is in use (is the kit already running?). Try --port ${config.port + 1}`
+      : `error: ${error.message}`,
+  );
+  process.exit(1);
+});
+
+app.server.listen(config.port, '0.0.0.0', async () => {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const links = buildLinks(port, app.hostKey, config.publicUrl);
+  const qr = await QRCode.toString(links.attendee, { type: 'terminal', small: true });
+  console.log(
+    [
+      '',
+      'The workshop kit is running.',
+      '',
+      'Presenter (open on this computer; keep this link private, it holds your key):',
+      `  ${links.presenter}`,
+      '',
+      'Attendees join at:',
+      `  ${links.attendee}`,
+      links.localOnly ? '  (no network found: only this computer can open it; join a Wi-Fi or hotspot and restart)' : '',
+      qr,
+      `Answers are kept in ${resolve(config.dataDir)}. Press Ctrl+C to stop.`,
+    ]
+      .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+      .join('\n'),
+  );
+});
+
+let stopping = false;
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  void app.close().then(() => {
+    store.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

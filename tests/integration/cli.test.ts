@@ -1,0 +1,71 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, tempDataDir } from '../helpers/server.ts';
+
+const START = join(ROOT, 'scripts/start.mjs');
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts `npm start`'s script and resolves with everything it printed up to the QR. */
+function start(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const child = spawn(process.execPath, [START, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Press Ctrl+C to stop')) resolve(out);
+    });
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+describe('npm start', () => {
+  it.each([
+    [['--port', 'abc'], 'error: --port must be a whole number from 0 to 65535, not "abc"'],
+    [['--bogus'], 'error: unknown option --bogus (see --help)'],
+    [['--public-url', 'ftp://x'], 'error: --public-url must be a plain http:// or https:// address, not "ftp://x"'],
+  ])('exits 2 with one line for %j', (args, line) => {
+    const r = spawnSync(process.execPath, [START, ...args], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(line);
+    expect(r.stdout).toBe('');
+  });
+
+  it('prints help and exits 0', () => {
+    const r = spawnSync(process.execPath, [START, '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('--public-url URL');
+  });
+
+  it('prints the presenter link, the attendee link and a QR, and keeps the key across restarts', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const out = await start(['--port', '0', '--data-dir', dataDir, '--public-url', 'https://kit.example.org']);
+    const presenter = out.match(/http:\/\/localhost:(\d+)\/present\?key=([\w-]+)/);
+    expect(presenter).not.toBeNull();
+    expect(out).toContain('https://kit.example.org/');
+    expect(out).toMatch(/[▀▄█]/); // the QR drawn with block characters
+    const health = await fetch(`http://127.0.0.1:${presenter?.[1]}/healthz`);
+    expect(await health.json()).toEqual({ ok: true });
+
+    children[0]?.kill('SIGKILL');
+    const again = await start(['--port', '0', '--data-dir', dataDir]);
+    expect(again).toContain(`/present?key=${presenter?.[2]}`);
+  });
+
+  it('uses the key given by HOST_KEY', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const out = await start(['--port', '0', '--data-dir', dataDir], { HOST_KEY: 'my-own-key-1234' });
+    expect(out).toContain('/present?key=my-own-key-1234');
+  });
+});

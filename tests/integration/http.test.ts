@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type Running } from '../helpers/server.ts';
+
+let running: Running;
+beforeAll(async () => {
+  running = await startServer();
+});
+afterAll(() => running.close());
+
+describe('HTTP', () => {
+  it('answers /healthz', async () => {
+    const res = await fetch(`${running.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('serves the attendee page at / and the deck at /present', async () => {
+    const join = await fetch(`${running.url}/`);
+    expect(join.status).toBe(200);
+    expect(join.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await join.text()).toContain('<main id="app"');
+    const present = await fetch(`${running.url}/present?key=whatever`);
+    expect(present.status).toBe(200);
+    expect(await present.text()).toContain('class="reveal"');
+  });
+
+  it('sends security headers with a policy that allows no inline script', async () => {
+    const res = await fetch(`${running.url}/present`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).toMatch(/^ ?script-src 'self'/);
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc).not.toContain('unsafe-eval');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('caches hashed assets for a year and pages not at all', async () => {
+    const html = await (await fetch(`${running.url}/present`)).text();
+    const asset = html.match(/(?:src|href)="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(asset).toBeDefined();
+    const res = await fetch(`${running.url}${asset}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${running.url}/`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('sends compressed files to browsers that accept them', async () => {
+    const html = await (await fetch(`${running.url}/present`)).text();
+    const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1] ?? '';
+    for (const encoding of ['br', 'gzip']) {
+      // fetch() decompresses transparently but keeps the header that says what was sent.
+      const res = await fetch(`${running.url}${asset}`, { headers: { 'accept-encoding': encoding } });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+    }
+  });
+
+  it('answers 404 for unknown paths and 405 for writes', async () => {
+    expect((await fetch(`${running.url}/nope`)).status).toBe(404);
+    expect((await fetch(`${running.url}/index.html`)).status).toBe(404);
+    expect((await fetch(`${running.url}/`, { method: 'POST', body: 'x' })).status).toBe(405);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../server/config.ts';
+
+const ok = (argv: string[], env: Record<string, string> = {}) => {
+  const r = parseConfig(argv, env);
+  if (!r.ok) throw new Error(r.message);
+  return r.config;
+};
+const fail = (argv: string[], env: Record<string, string> = {}) => {
+  const r = parseConfig(argv, env);
+  if (r.ok) throw new Error('expected an error');
+  return r.message;
+};
+
+describe('settings', () => {
+  it('has defaults a facilitator needs no flag for', () => {
+    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, help: false });
+  });
+
+  it('takes flags over environment variables', () => {
+    const c = ok(['--port', '4000', '--data-dir', '/tmp/x'], { PORT: '5000', DATA_DIR: '/tmp/y', HOST_KEY: 'abcdefghijkl' });
+    expect(c.port).toBe(4000);
+    expect(c.dataDir).toBe('/tmp/x');
+    expect(c.hostKey).toBe('abcdefghijkl');
+  });
+
+  it('reads PUBLIC_URL and --new', () => {
+    const c = ok(['--new'], { PUBLIC_URL: 'https://kit.example.org/room' });
+    expect(c.publicUrl?.href).toBe('https://kit.example.org/room');
+    expect(c.newWorkshop).toBe(true);
+  });
+
+  it.each([
+    [['--port', 'abc'], '--port must be a whole number from 0 to 65535, not "abc"'],
+    [['--port', '70000'], '--port must be a whole number from 0 to 65535, not "70000"'],
+    [['--port', '-1'], 'option --port needs a value'],
+    [['--colour'], 'unknown option --colour (see --help)'],
+    [['--port'], 'option --port needs a value'],
+    [['present'], 'unexpected argument present (options start with --; see --help)'],
+    [['--host-key', 'short'], '--host-key must be 12 to 128 letters, digits, "-" or "_"'],
+    [['--public-url', 'ftp://x.org'], '--public-url must be a plain http:// or https:// address, not "ftp://x.org"'],
+    [['--public-url', 'not a url'], '--public-url must be a plain http:// or https:// address, not "not a url"'],
+    [['--data-dir', ' '], '--data-dir must not be empty'],
+  ])('refuses %j with one clear line', (argv, message) => {
+    expect(fail(argv)).toBe(message);
+  });
+
+  it('refuses a bad value from the environment too', () => {
+    expect(fail([], { PORT: '80a' })).toBe('--port must be a whole number from 0 to 65535, not "80a"');
+  });
+});

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../server/content/content.ts';
+import { renderDeck } from '../../server/content/deck.ts';
+import { ROOT } from '../helpers/server.ts';
+
+const BROKEN = 'tests/fixtures/content-broken';
+
+describe('the workshop content', () => {
+  const { content, errors } = loadContent(join(ROOT, 'slides'));
+
+  it('passes its own check', () => {
+    expect(errors).toEqual([]);
+    expect(content).toBeDefined();
+  });
+
+  it('has at least 25 English slides, each with speaker notes that say how long', () => {
+    const slides = content?.decks['en']?.flatMap((f) => f.slides) ?? [];
+    expect(slides.length).toBeGreaterThanOrEqual(25);
+    for (const slide of slides) expect(slide.notes, `${slide.file}:${slide.line}`).toMatch(/^Time:/im);
+  });
+
+  it('states the Facebook figure as the brief corrects it, never as "65% of CSEC youth"', () => {
+    const text = content?.decks['en']?.map((f) => f.text).join('\n') ?? '';
+    expect(text).toMatch(/65%[^\n]*recruited (through|on) social media/i);
+    expect(text).not.toMatch(/65% (of )?CSEC youth/i);
+  });
+
+  it('keeps phone numbers out of the slides: they come from resources.yaml', () => {
+    const text = content?.decks['en']?.flatMap((f) => f.slides.map((s) => s.body)).join('\n') ?? '';
+    expect(text).not.toMatch(/\d{3}-\d{3}-\d{4}/);
+    const rendered = content ? renderDeck(content, 'en').join('\n') : '';
+    expect(rendered).toContain('1-800-606-6618');
+    expect(rendered).toContain('1-888-373-7888');
+  });
+
+  it('escapes data rendered into slides', () => {
+    if (!content) throw new Error('no content');
+    const tampered = structuredClone(content);
+    const entry = tampered.resources.groups['local']?.entries[0];
+    if (!entry) throw new Error('no local resource');
+    entry.name = '<img src=x onerror=alert(1)>';
+    const rendered = renderDeck(tampered, 'en').join('\n');
+    expect(rendered).not.toContain('<img src=x');
+    expect(rendered).toContain('&#60;img src=x onerror=alert(1)&#62;');
+  });
+});
+
+describe('the content check on broken files', () => {
+  const { content, errors } = loadContent(join(ROOT, BROKEN));
+  const lines = errors.map((e) => `${e.file.replace(`${ROOT}/`, '')}:${e.line}: ${e.message}`);
+
+  it('refuses them', () => {
+    expect(content).toBeUndefined();
+  });
+
+  it.each([
+    [`${BROKEN}/resources.yaml:7: groups.local.entries.0.phone: is not a phone number like 1-800-606-6618, (831) 375-4357 or 911`],
+    [`${BROKEN}/resources.yaml:12: groups.local.entries.1.checked: must be a date like 2026-11-28 or the words "verify before presenting"`],
+    [`${BROKEN}/resources.yaml:14: groups.local.entries.1: unknown field "fax"`],
+    [`${BROKEN}/activities.yaml:8: activities.1: missing field "story"`],
+    [`${BROKEN}/strings/es.yaml:1: missing translation key "join.waiting.title"`],
+    [`${BROKEN}/strings/es.yaml:2: "join.count" must use the same {placeholders} as English: count`],
+    [`${BROKEN}/en/01-deck.md:9: slide "No notes here" has no speaker notes: add a "Note:" line and the notes after it`],
+    [`${BROKEN}/en/01-deck.md:16: slide "Call someone" refers to resource group "national", which is not in resources.yaml`],
+    [`${BROKEN}/en/01-deck.md:25: slide "A fact" cites source [7], which is not in sources.yaml`],
+    [`${BROKEN}/en/01-deck.md:27: slide "A fact": speaker notes need a "Time:" line (about how long the slide takes)`],
+  ])('reports %s', (line) => {
+    expect(lines).toContain(line);
+  });
+
+  it('reports a slide attribute that is misspelt', () => {
+    expect(lines).toContain(`${BROKEN}/en/01-deck.md:33: slide "Activity: pick": unknown slide attribute "data-activty"`);
+  });
+
+  it('exits non-zero from the command line and prints file:line for each problem', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-content.ts', BROKEN], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const printed = r.stderr.trim().split('\n');
+    expect(printed.at(-1)).toBe(`${errors.length} problems in ${BROKEN}/`);
+    for (const line of printed.slice(0, -1)) expect(line).toMatch(/^tests\/fixtures\/content-broken\/[\w/.-]+:\d+: .+/);
+  });
+});

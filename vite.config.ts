@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import { precompress } from './server/build/precompress.ts';
+import { contentPlugin } from './server/content/vite-plugin.ts';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  root: resolve(root, 'client'),
+  publicDir: false,
+  plugins: [contentPlugin(resolve(root, 'slides')), precompress()],
+  build: {
+    outDir: resolve(root, 'dist/client'),
+    emptyOutDir: true,
+    target: 'es2019',
+    rollupOptions: {
+      input: { join: resolve(root, 'client/index.html'), present: resolve(root, 'client/present.html') },
+    },
+  },
+  server: { proxy: { '/socket.io': { target: 'http://localhost:3000', ws: true } } },
+});
