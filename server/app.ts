@@ -1,24 +1,37 @@
 /**
- * The kit's server without listening: HTTP routes and pages on one port. `main.ts`
- * listens and prints the links; tests build it on port 0.
+ * The kit's server without listening: the pages and the live room on one HTTP server.
+ * `main.ts` listens and prints the links; tests build it on port 0.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { Server as IoServer } from 'socket.io';
+import type { Activity } from './content/content.ts';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './core/workshop.ts';
 import { securityHeaders, speakerViewScriptHash } from './http/csp.ts';
 import { createRoutes } from './http/routes.ts';
+import { Rooms } from './room/rooms.ts';
 import type { Store, WorkshopRecord } from './store/store.ts';
+import { attachLive } from './wire/live.ts';
 
 export interface AppOptions {
   store: Store;
-  /** The workshop `npm start` runs. */
+  activities: readonly Activity[];
+  /** The workshop `npm start` runs: phones that give no join code land here. */
   workshop: WorkshopRecord;
-  /** The facilitator's key when set by flag; otherwise the workshop's own. */
+  /** The facilitator's key for that workshop when set by flag; otherwise its own. */
   hostKey?: string | undefined;
   clientDir: string;
+  publicUrl?: URL | undefined;
+  /** The attendees' link for a join code (shown with a QR on the deck's title slide). */
+  joinUrl: (code: string) => string;
+  thresholds?: Thresholds;
+  clock?: () => number;
 }
 
 export interface App {
-  server: Server;
-  /** The key the presenter must present. */
+  server: HttpServer;
+  io: IoServer;
+  rooms: Rooms;
+  /** The key the presenter of the default workshop must present. */
   hostKey: string;
   close(): Promise<void>;
 }
@@ -28,13 +41,33 @@ export function createApp(options: AppOptions): App {
   const server = createServer({ maxHeaderSize: 8192 }, createRoutes({ clientDir: options.clientDir, headers }));
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
+
+  const rooms = new Rooms({
+    store: options.store,
+    activities: options.activities,
+    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+    clock: options.clock ?? Date.now,
+    joinUrl: options.joinUrl,
+  });
+  const hostKey = options.hostKey ?? options.workshop.hostKey;
+  const io = attachLive({
+    httpServer: server,
+    rooms,
+    defaultCode: options.workshop.code,
+    hostKeyOf: (room) => (room.record.id === options.workshop.id ? hostKey : room.record.hostKey),
+    publicUrl: options.publicUrl,
+  });
+
   return {
     server,
-    hostKey: options.hostKey ?? options.workshop.hostKey,
+    io,
+    rooms,
+    hostKey,
     close: () =>
       new Promise((resolve) => {
+        rooms.stop();
         server.closeAllConnections();
-        server.close(() => resolve());
+        void io.close(() => resolve());
       }),
   };
 }

@@ -13,6 +13,8 @@ export interface Config {
   publicUrl: URL | undefined;
   /** Start a fresh workshop instead of resuming the last one. */
   newWorkshop: boolean;
+  /** Fewest answers before counts are shown (free text: at least 10). */
+  threshold: number;
   help: boolean;
 }
 
@@ -29,6 +31,8 @@ Options (each can also be set by the environment variable in brackets):
   --data-dir DIR      where answers and keys are kept (DATA_DIR; default ./data)
   --public-url URL    the address attendees use, e.g. https://kit.example.org
                       (PUBLIC_URL; default: this computer's network address)
+  --threshold N       fewest answers before results are shown, 1-100
+                      (THRESHOLD; default 5; free text never fewer than 10)
   --new               start a fresh workshop instead of resuming the last one
   --help              show this help`;
 
@@ -47,6 +51,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
         'host-key': { type: 'string' },
         'data-dir': { type: 'string' },
         'public-url': { type: 'string' },
+        threshold: { type: 'string' },
         new: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -68,6 +73,11 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   if (hostKey !== undefined && !HOST_KEY.test(hostKey)) {
     return { ok: false, message: '--host-key must be 12 to 128 letters, digits, "-" or "_"' };
   }
+  const thresholdText = pick('threshold', 'THRESHOLD') ?? '5';
+  const threshold = Number(thresholdText);
+  if (!/^\d+$/.test(thresholdText) || threshold < 1 || threshold > 100) {
+    return { ok: false, message: `--threshold must be a whole number from 1 to 100, not "${thresholdText}"` };
+  }
   const dataDir = pick('data-dir', 'DATA_DIR') ?? './data';
   if (dataDir.trim() === '') return { ok: false, message: '--data-dir must not be empty' };
 
@@ -81,7 +91,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   }
   return {
     ok: true,
-    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, help: values['help'] === true },
+    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, threshold, help: values['help'] === true },
   };
 }
 

@@ -5,9 +5,10 @@
 import { join, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { createApp } from './app.ts';
+import { loadContent } from './content/content.ts';
 import { ensureClientBuilt } from './build/ensure-built.ts';
 import { parseConfig, USAGE } from './config.ts';
-import { buildLinks } from './links.ts';
+import { buildLinks, type Links } from './links.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import { openDefaultWorkshop } from './workshops.ts';
 
@@ -27,9 +28,27 @@ if (!ensureClientBuilt(root, (line) => console.log(line))) {
   process.exit(1);
 }
 
+const { content, errors } = loadContent(join(root, 'slides'));
+if (!content) {
+  for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
+  console.error('error: the workshop content has problems (listed above); nothing was started');
+  process.exit(1);
+}
+
 const store = openSqliteStore(resolve(config.dataDir));
 const workshop = openDefaultWorkshop(store, config.newWorkshop, Date.now());
-const app = createApp({ store, workshop, hostKey: config.hostKey, clientDir: join(root, 'dist/client') });
+let links: Links | undefined;
+const app = createApp({
+  store,
+  activities: content.activities,
+  workshop,
+  hostKey: config.hostKey,
+  clientDir: join(root, 'dist/client'),
+  publicUrl: config.publicUrl,
+  // Free text could identify someone more easily than a choice: never fewer than 10.
+  thresholds: { default: config.threshold, text: Math.max(10, config.threshold) },
+  joinUrl: (code) => `${links?.attendee ?? '/'}?code=${code}`,
+});
 
 app.server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(
@@ -43,8 +62,8 @@ app.server.on('error', (error: NodeJS.ErrnoException) => {
 app.server.listen(config.port, '0.0.0.0', async () => {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const links = buildLinks(port, app.hostKey, config.publicUrl);
-  const qr = await QRCode.toString(links.attendee, { type: 'terminal', small: true });
+  links = buildLinks(port, app.hostKey, config.publicUrl);
+  const qr = await QRCode.toString(`${links.attendee}?code=${workshop.code}`, { type: 'terminal', small: true });
   console.log(
     [
       '',
@@ -53,7 +72,7 @@ app.server.listen(config.port, '0.0.0.0', async () => {
       'Presenter (open on this computer; keep this link private, it holds your key):',
       `  ${links.presenter}`,
       '',
-      'Attendees join at:',
+      `Attendees join at (join code ${workshop.code}):`,
       `  ${links.attendee}`,
       links.localOnly ? '  (no network found: only this computer can open it; join a Wi-Fi or hotspot and restart)' : '',
       qr,

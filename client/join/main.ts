@@ -1,17 +1,127 @@
-/** The attendee's page. Until the live room arrives it says the workshop will begin soon. */
+/**
+ * The attendee's phone page: joins the workshop anonymously, shows the question the
+ * facilitator opens, sends the answer until it is acknowledged, and shows the results
+ * once revealed. Reconnects by itself after a drop, a locked screen or a server restart.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type AnswerValue, type ClientToServer, type RoomState, type ServerToClient, type Snapshot } from '../../server/protocol.ts';
 import { pickLanguage, setLanguage, t } from '../i18n.ts';
+import { Answers, deviceToken } from './device.ts';
+import { mountScreen, showAnswerState, showBanner, showFeedback, showQuestion, showResults, showWaiting, type Feedback } from './view.ts';
 
 setLanguage(pickLanguage());
 document.title = t('app.title');
 
-const app = document.getElementById('app');
-if (app) {
-  const heading = document.createElement('h1');
-  heading.textContent = t('join.waiting.title');
-  const body = document.createElement('p');
-  body.textContent = t('join.waiting.body');
-  const privacy = document.createElement('p');
-  privacy.className = 'note';
-  privacy.textContent = `${t('join.privacy')} ${t('join.stepOut')}`;
-  app.replaceChildren(heading, body, privacy);
+const ACK_TIMEOUT_MS = 10_000;
+const root = document.getElementById('app') as HTMLElement;
+const screen = mountScreen(root);
+const code = new URLSearchParams(location.search).get('code')?.toUpperCase() ?? undefined;
+let state: RoomState | null = null;
+let answers: Answers | undefined;
+let feedback: Feedback = '';
+/** The last acknowledged answer per activity, to fall back to when a change is refused. */
+const lastStored = new Map<string, AnswerValue>();
+
+showBanner(screen, t('join.connecting'));
+const socket: Socket<ServerToClient, ClientToServer> = io({
+  auth: { v: PROTOCOL_VERSION, device: deviceToken(), ...(code ? { code } : {}) },
+  reconnectionDelayMax: 5000,
+});
+
+let justConnected = false;
+socket.on('connect', () => {
+  showBanner(screen, '');
+  justConnected = true;
+});
+socket.on('disconnect', (reason) => {
+  showBanner(screen, t('join.reconnecting'));
+  // socket.io does not retry after a disconnect the server asked for; a phone always should.
+  if (reason === 'io server disconnect') socket.connect();
+});
+socket.on('connect_error', (error) => {
+  if (error.message === 'UNKNOWN_WORKSHOP') {
+    showBanner(screen, t('join.unknownWorkshop'));
+    socket.disconnect();
+  } else showBanner(screen, t('join.reconnecting'));
+});
+socket.on('room:state', (next) => {
+  const changed = next.current?.activity.id !== state?.current?.activity.id;
+  answers ??= new Answers(next.code);
+  const current = next.current;
+  // The server's copy wins unless this phone has a newer answer still on its way.
+  if (current && next.mine != null && answers.get(current.activity.id)?.sent !== false) {
+    answers.set(current.activity.id, { value: next.mine, sent: true });
+  }
+  state = next;
+  if (changed) feedback = current && answers.get(current.activity.id) ? (answers.get(current.activity.id)?.sent ? 'received' : 'pending') : '';
+  render(changed);
+  // The server sends the room's state right after every (re)connect: then answers that
+  // never got their acknowledgement go again. The store keeps one per phone, so a
+  // repeat changes nothing.
+  if (justConnected) {
+    justConnected = false;
+    void resendUnsent();
+  }
+});
+socket.on('activity:snapshot', (snap: Snapshot) => {
+  if (!state?.current || state.current.activity.id !== snap.activityId) return;
+  state.current.snapshot = snap;
+  render(false);
+});
+
+function render(rebuild: boolean): void {
+  const current = state?.current;
+  if (!current) return showWaiting(screen);
+  if (rebuild || screen.question.dataset['activity'] !== current.activity.id) showQuestion(screen, current.activity, submit);
+  const open = current.snapshot.status === 'open';
+  showAnswerState(screen, answers?.get(current.activity.id)?.value, open);
+  showFeedback(screen, !open && feedback !== 'received' ? 'closed' : feedback);
+  showResults(screen, current.activity, current.snapshot);
 }
+
+async function submit(value: AnswerValue): Promise<void> {
+  const activityId = state?.current?.activity.id;
+  if (!activityId || !answers) return;
+  const previous = answers.get(activityId);
+  if (previous?.sent) lastStored.set(activityId, previous.value);
+  answers.set(activityId, { value, sent: false });
+  feedback = socket.connected ? 'sending' : 'pending';
+  render(false);
+  if (socket.connected) await send(activityId, value);
+}
+
+/** Sends one answer; keeps it for a later retry unless the server stored or refused it. */
+async function send(activityId: string, value: AnswerValue): Promise<void> {
+  let result: Awaited<ReturnType<typeof socket.emitWithAck<'answer:submit'>>>;
+  try {
+    result = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('answer:submit', { activityId, value });
+  } catch {
+    return setFeedback(activityId, 'pending');
+  }
+  if (result.ok) {
+    // Only if the phone did not pick another answer meanwhile.
+    if (answers?.get(activityId)?.value === value) answers.set(activityId, { value: result.value, sent: true });
+    return setFeedback(activityId, 'received');
+  }
+  if (result.error === 'RATE_LIMITED' || result.error === 'STORAGE') return setFeedback(activityId, 'pending');
+  // Refused for good (closed, or not a valid answer): show the answer that is stored, if any.
+  const stored = lastStored.get(activityId);
+  if (stored === undefined) answers?.forget(activityId);
+  else answers?.set(activityId, { value: stored, sent: true });
+  setFeedback(activityId, result.error === 'NOT_OPEN' ? 'closed' : 'refused');
+}
+
+function setFeedback(activityId: string, next: Feedback): void {
+  if (state?.current?.activity.id !== activityId) return;
+  feedback = next;
+  render(false);
+}
+
+async function resendUnsent(): Promise<void> {
+  for (const [activityId, value] of answers?.unsent() ?? []) await send(activityId, value);
+}
+
+// A pending answer is retried now and then while connected, as well as on every reconnect.
+setInterval(() => {
+  if (socket.connected) void resendUnsent();
+}, 15_000);

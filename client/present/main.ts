@@ -7,6 +7,7 @@ import decks from 'virtual:deck';
 import 'reveal.js/reveal.css';
 import './theme.css';
 import { pickLanguage, setLanguage } from '../i18n.ts';
+import { LiveRoom } from './live.ts';
 
 const lang = pickLanguage();
 setLanguage(decks[lang] ? lang : 'en');
@@ -33,7 +34,7 @@ const deck = new Reveal({
   backgroundTransition: 'none',
   slideNumber: 'c/t',
   controlsTutorial: false,
-  plugins: [Markdown, Notes],
+  plugins: [Markdown, Notes, LiveRoom({ hostKey: hostKey(), receiver: new URLSearchParams(location.search).has('receiver') })],
 });
 void deck.initialize().then(() => {
   document.body.dataset['presenter'] = hostKey() ? 'host' : 'viewer';

@@ -42,7 +42,7 @@ export interface Content {
 }
 
 /** Slide attributes the deck understands; anything else is most likely a typo. */
-const SLIDE_ATTRIBUTES = new Set(['data-activity', 'data-resources', 'data-sources', 'data-timing', 'data-state', 'class', 'id']);
+const SLIDE_ATTRIBUTES = new Set(['data-join', 'data-activity', 'data-resources', 'data-sources', 'data-timing', 'data-state', 'class', 'id']);
 
 /** Reads and checks all content under `dir` (normally `slides`). */
 export function loadContent(dir = 'slides'): { content: Content | undefined; errors: ContentError[] } {

@@ -3,7 +3,7 @@
  * `data-resources` get the resource list from resources.yaml, and a `data-sources` slide
  * becomes as many slides as the source list needs. Everything from data is HTML-escaped.
  */
-import type { Content } from './content.ts';
+import type { Activity, Content } from './content.ts';
 import type { Resource, Strings } from './schema.ts';
 
 const SOURCES_PER_SLIDE = 8;
@@ -15,6 +15,9 @@ export function renderDeck(content: Content, lang: string): string[] {
   return (content.decks[lang] ?? []).map(({ slides }) =>
     slides
       .flatMap((slide) => {
+        const activityId = slide.attrs['data-activity'];
+        const activity = content.activities.find((a) => a.id === activityId);
+        if (activity) return [insertAfterAttrs(readable(slide.lines), activityHtml(activity, t))];
         const groups = slide.attrs['data-resources'];
         if (groups !== undefined) {
           const html = groups.split(/\s+/).map((g) => resourceList(content.resources.groups[g]?.entries ?? [], t)).join('');
@@ -57,6 +60,24 @@ function insertAfterAttrs(lines: string[], html: string): string {
   const copy = [...lines];
   copy.splice(at + 1, 0, '', html, '');
   return copy.join('\n');
+}
+
+/** The question as the room sees it on the projector; the live panel is added by the deck. */
+function activityHtml(a: Activity, t: (key: string) => string): string {
+  const label = a.kind === 'choice' && a.round ? t(`present.activity.round.${a.round}`) : t(`present.activity.kind.${a.kind}`);
+  const parts = [`<p class="activity-label">${escapeHtml(label)}</p>`];
+  if (a.kind === 'scenario') parts.push(`<p class="activity-story">${escapeHtml(a.story)}</p>`);
+  parts.push(`<p class="activity-prompt">${escapeHtml(a.prompt)}</p>`);
+  if ('options' in a) {
+    const items = a.options.map(
+      (o, i) => `<li data-option="${i}"><span class="option-letter">${String.fromCharCode(65 + i)}</span><span class="option-text">${escapeHtml(o)}</span></li>`,
+    );
+    parts.push(`<ol class="activity-options">${items.join('')}</ol>`);
+  }
+  if (a.kind === 'scale') {
+    parts.push(`<p class="activity-scale">${a.min} = ${escapeHtml(a.labels[0])} &#8230; ${a.max} = ${escapeHtml(a.labels[1])}</p>`);
+  }
+  return `<div class="activity" data-kind="${a.kind}">${parts.join('')}</div>`;
 }
 
 function resourceList(entries: Resource[], t: (key: string) => string): string {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createApp, type App } from '../../server/app.ts';
+import { createApp, type App, type AppOptions } from '../../server/app.ts';
+import { loadContent, type Activity } from '../../server/content/content.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { Store } from '../../server/store/store.ts';
 import { openDefaultWorkshop } from '../../server/workshops.ts';
@@ -24,12 +25,29 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'csec-kit-'));
 }
 
-export async function startServer(dataDir = tempDataDir()): Promise<Running> {
+let activities: Activity[] | undefined;
+/** The workshop's real activities, from slides/activities.yaml. */
+export function realActivities(): Activity[] {
+  activities ??= loadContent(join(ROOT, 'slides')).content?.activities;
+  if (!activities) throw new Error('the content does not load');
+  return activities;
+}
+
+/** Starts the app on 127.0.0.1:0; the phones' link is the server's own address. */
+export async function startServer(dataDir = tempDataDir(), extra: Partial<AppOptions> = {}, listenPort = 0): Promise<Running> {
   const store = openSqliteStore(dataDir);
   const workshop = openDefaultWorkshop(store, false, Date.now());
-  const app = createApp({ store, workshop, clientDir: join(ROOT, 'dist/client') });
-  await new Promise<void>((ok) => app.server.listen(0, '127.0.0.1', ok));
-  const { port } = app.server.address() as AddressInfo;
+  let port = 0;
+  const app = createApp({
+    store,
+    workshop,
+    activities: realActivities(),
+    clientDir: join(ROOT, 'dist/client'),
+    joinUrl: (code) => `http://127.0.0.1:${port}/?code=${code}`,
+    ...extra,
+  });
+  await new Promise<void>((ok) => app.server.listen(listenPort, '127.0.0.1', ok));
+  port = (app.server.address() as AddressInfo).port;
   return {
     app,
     store,

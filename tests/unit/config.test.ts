@@ -14,7 +14,7 @@ const fail = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('settings', () => {
   it('has defaults a facilitator needs no flag for', () => {
-    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, help: false });
+    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: 5, help: false });
   });
 
   it('takes flags over environment variables', () => {
@@ -22,6 +22,11 @@ describe('settings', () => {
     expect(c.port).toBe(4000);
     expect(c.dataDir).toBe('/tmp/x');
     expect(c.hostKey).toBe('abcdefghijkl');
+  });
+
+  it('reads the privacy threshold', () => {
+    expect(ok(['--threshold', '10']).threshold).toBe(10);
+    expect(ok([], { THRESHOLD: '8' }).threshold).toBe(8);
   });
 
   it('reads PUBLIC_URL and --new', () => {
@@ -41,6 +46,8 @@ describe('settings', () => {
     [['--public-url', 'ftp://x.org'], '--public-url must be a plain http:// or https:// address, not "ftp://x.org"'],
     [['--public-url', 'not a url'], '--public-url must be a plain http:// or https:// address, not "not a url"'],
     [['--data-dir', ' '], '--data-dir must not be empty'],
+    [['--threshold', '0'], '--threshold must be a whole number from 1 to 100, not "0"'],
+    [['--threshold', 'ten'], '--threshold must be a whole number from 1 to 100, not "ten"'],
   ])('refuses %j with one clear line', (argv, message) => {
     expect(fail(argv)).toBe(message);
   });

@@ -35,6 +35,31 @@ describe('the workshop content', () => {
     expect(rendered).toContain('1-888-373-7888');
   });
 
+  it('has the planned activities, each on one slide, knowledge checks near the start and again near the end', () => {
+    const activities = content?.activities ?? [];
+    const kinds = (kind: string) => activities.filter((a) => a.kind === kind);
+    expect(kinds('scenario').length).toBeGreaterThanOrEqual(10);
+    expect(kinds('scale').length).toBeGreaterThanOrEqual(4);
+    expect(kinds('words').length).toBeGreaterThanOrEqual(1);
+    const before = activities.filter((a) => a.round === 'before').map((a) => a.id.replace(/\.before$/, ''));
+    const after = activities.filter((a) => a.round === 'after').map((a) => a.id.replace(/\.after$/, ''));
+    expect(before).toHaveLength(5);
+    expect(after).toEqual(before);
+
+    const slides = content?.decks['en']?.flatMap((f) => f.slides) ?? [];
+    const position = (id: string) => slides.findIndex((s) => s.attrs['data-activity'] === id) / slides.length;
+    for (const a of activities) expect(position(a.id), a.id).toBeGreaterThanOrEqual(0);
+    for (const id of before) {
+      expect(position(`${id}.before`)).toBeLessThan(0.2);
+      expect(position(`${id}.after`)).toBeGreaterThan(0.8);
+    }
+  });
+
+  it('never asks about anyone\'s own experience', () => {
+    const prompts = (content?.activities ?? []).map((a) => a.prompt.toLowerCase());
+    for (const p of prompts) expect(p).not.toMatch(/\b(have you (ever )?been|happened to you|your (own )?(experience|family|child))\b/);
+  });
+
   it('escapes data rendered into slides', () => {
     if (!content) throw new Error('no content');
     const tampered = structuredClone(content);
@@ -68,6 +93,10 @@ describe('the content check on broken files', () => {
     [`${BROKEN}/en/01-deck.md:27: slide "A fact": speaker notes need a "Time:" line (about how long the slide takes)`],
   ])('reports %s', (line) => {
     expect(lines).toContain(line);
+  });
+
+  it('reports a slide that refers to an activity that does not exist', () => {
+    expect(lines).toContain(`${BROKEN}/en/01-deck.md:33: slide "Activity: pick" refers to activity "check-three.before", which is not in activities.yaml`);
   });
 
   it('reports a slide attribute that is misspelt', () => {

@@ -1,0 +1,14 @@
+/** Tiny DOM helpers. Text is always set with textContent: nothing from a client is parsed as HTML. */
+
+/** Creates an element with a class and text or children. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className = '',
+  content: string | (Node | string | null | undefined | false)[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (typeof content === 'string') node.textContent = content;
+  else for (const child of content) if (child) node.append(child);
+  return node;
+}

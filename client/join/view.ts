@@ -1,0 +1,134 @@
+/**
+ * The phone's screen, in three parts that update separately: the question (rebuilt
+ * only when the question changes, so typing is never interrupted), what happened to
+ * this phone's answer, and the results once the facilitator shows them.
+ */
+import type { ActivityView, AnswerValue, Snapshot } from '../../server/protocol.ts';
+import { el } from '../dom.ts';
+import { t } from '../i18n.ts';
+import { resultsElement } from '../results.ts';
+
+export type Feedback = '' | 'sending' | 'received' | 'pending' | 'closed' | 'refused';
+
+export interface Screen {
+  banner: HTMLElement;
+  question: HTMLElement;
+  feedback: HTMLElement;
+  results: HTMLElement;
+}
+
+export function mountScreen(root: HTMLElement): Screen {
+  const screen = {
+    banner: el('p', 'banner'),
+    question: el('section', 'question'),
+    feedback: el('p', 'feedback'),
+    results: el('section', 'results-area'),
+  };
+  screen.banner.setAttribute('role', 'status');
+  screen.feedback.setAttribute('role', 'status');
+  const privacy = el('p', 'note', `${t('join.privacy')} ${t('join.stepOut')}`);
+  root.replaceChildren(screen.banner, screen.question, screen.feedback, screen.results, privacy);
+  return screen;
+}
+
+export function showBanner(screen: Screen, text: string): void {
+  screen.banner.textContent = text;
+  screen.banner.hidden = text === '';
+}
+
+export function showWaiting(screen: Screen): void {
+  screen.question.replaceChildren(el('h1', '', t('join.waiting.title')), el('p', '', t('join.waiting.body')));
+  screen.question.dataset['activity'] = '';
+  screen.feedback.textContent = '';
+  screen.results.replaceChildren();
+}
+
+/** Builds the question and its answer controls; `send` is called with a valid answer. */
+export function showQuestion(screen: Screen, view: ActivityView, send: (value: AnswerValue) => void): void {
+  const parts: HTMLElement[] = [el('p', 'label', t(`present.activity.kind.${view.kind}`))];
+  if (view.title) parts.push(el('h1', '', view.title));
+  if (view.story) parts.push(el('p', 'story', view.story));
+  parts.push(el(view.title ? 'p' : 'h1', 'prompt', view.prompt));
+  parts.push(controls(view, send));
+  screen.question.replaceChildren(...parts);
+  screen.question.dataset['activity'] = view.id;
+  screen.results.replaceChildren();
+}
+
+function controls(view: ActivityView, send: (value: AnswerValue) => void): HTMLElement {
+  const box = el('div', 'controls');
+  if (view.kind === 'choice' || view.kind === 'scenario') {
+    (view.options ?? []).forEach((option, i) => box.append(choiceButton(`${String.fromCharCode(65 + i)}. ${option}`, i, () => send(i))));
+  } else if (view.kind === 'scale') {
+    const row = el('div', 'scale');
+    for (let v = view.min ?? 1; v <= (view.max ?? 5); v++) row.append(choiceButton(String(v), v, () => send(v)));
+    box.append(row, el('p', 'scale-labels', [el('span', '', `${view.min} = ${view.labels?.[0] ?? ''}`), el('span', '', `${view.max} = ${view.labels?.[1] ?? ''}`)]));
+  } else if (view.kind === 'multi') {
+    box.append(el('p', 'hint', t('join.multi.hint')));
+    (view.options ?? []).forEach((option, i) => {
+      const b = choiceButton(`${String.fromCharCode(65 + i)}. ${option}`, i, () => b.setAttribute('aria-pressed', String(b.getAttribute('aria-pressed') !== 'true')));
+      box.append(b);
+    });
+    const submit = el('button', 'send', t('join.answer.send'));
+    submit.type = 'button';
+    submit.addEventListener('click', () => {
+      const chosen = [...box.querySelectorAll<HTMLButtonElement>('button.choice[aria-pressed="true"]')].map((b) => Number(b.dataset['value']));
+      if (chosen.length > 0) send(chosen);
+    });
+    box.append(submit);
+  } else {
+    const form = el('form', 'free');
+    const input = view.kind === 'text' ? el('textarea') : el('input');
+    input.maxLength = view.maxLength ?? 40;
+    input.placeholder = t('join.text.placeholder');
+    input.setAttribute('aria-label', view.prompt);
+    input.autocomplete = 'off';
+    const submit = el('button', 'send', t('join.answer.send'));
+    form.append(input, submit);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (input.value.trim()) send(input.value.trim());
+    });
+    box.append(form);
+    if (view.kind === 'text') box.append(el('p', 'hint', t('join.text.private')));
+  }
+  return box;
+}
+
+function choiceButton(text: string, value: number, onTap: () => void): HTMLButtonElement {
+  const b = el('button', 'choice', text);
+  b.type = 'button';
+  b.dataset['value'] = String(value);
+  b.setAttribute('aria-pressed', 'false');
+  b.addEventListener('click', onTap);
+  return b;
+}
+
+/** Marks this phone's answer, and locks the controls when answers are closed. */
+export function showAnswerState(screen: Screen, mine: AnswerValue | undefined, open: boolean): void {
+  const chosen = new Set(Array.isArray(mine) ? mine : typeof mine === 'number' ? [mine] : []);
+  for (const b of screen.question.querySelectorAll<HTMLButtonElement>('button')) {
+    if (b.classList.contains('choice') && mine !== undefined) b.setAttribute('aria-pressed', String(chosen.has(Number(b.dataset['value']))));
+    b.disabled = !open;
+  }
+  for (const field of screen.question.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+    field.disabled = !open;
+    if (typeof mine === 'string' && field.value === '') field.value = mine;
+  }
+}
+
+export function showFeedback(screen: Screen, feedback: Feedback): void {
+  screen.feedback.className = `feedback ${feedback}`;
+  screen.feedback.textContent = feedback ? t(`join.answer.${feedback}`) : '';
+}
+
+export function showResults(screen: Screen, view: ActivityView, snap: Snapshot): void {
+  if (!snap.revealed) {
+    screen.results.replaceChildren();
+    return;
+  }
+  const parts: HTMLElement[] = [el('h2', '', t('join.results.title'))];
+  if (view.kind !== 'text') parts.push(resultsElement(view, snap));
+  if (snap.explanation) parts.push(el('p', 'explanation', snap.explanation));
+  screen.results.replaceChildren(...parts);
+}

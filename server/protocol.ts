@@ -1,0 +1,150 @@
+/**
+ * The wire protocol between the kit's server, the deck and the phones, typed once and
+ * imported by all three. No Node imports here: the phone bundle imports it too (types
+ * and these few constants only; the runtime schemas live in server/wire/schemas.ts).
+ * docs/protocol.md describes it for people; a test keeps the two in step.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+/** Events a phone may send. */
+export const ATTENDEE_EVENTS = { answerSubmit: 'answer:submit' } as const;
+
+/** Events only the facilitator (a connection that showed the host key) may send. */
+export const HOST_EVENTS = {
+  activityOpen: 'activity:open',
+  activityLock: 'activity:lock',
+  activityUnlock: 'activity:unlock',
+  activityReveal: 'activity:reveal',
+  activityHide: 'activity:hide',
+  activityReset: 'activity:reset',
+  roomIdle: 'room:idle',
+} as const;
+
+/** Events the server sends. */
+export const SERVER_EVENTS = {
+  /** The whole view on connect and whenever the current activity changes. */
+  roomState: 'room:state',
+  /** Counts and state of one activity, coalesced (at most one per activity per interval). */
+  activitySnapshot: 'activity:snapshot',
+} as const;
+
+export type HostEvent = (typeof HOST_EVENTS)[keyof typeof HOST_EVENTS];
+
+/** Why a request was refused. Never exception text. */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNKNOWN_EVENT',
+  'UNKNOWN_ACTIVITY',
+  'NOT_OPEN',
+  'BAD_ANSWER',
+  'NOT_HOST',
+  'RATE_LIMITED',
+  'STORAGE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Errors of the handshake, sent as `connect_error` with `message` set to the code. */
+export const HANDSHAKE_ERRORS = ['BAD_HANDSHAKE', 'UNKNOWN_WORKSHOP', 'BAD_HOST_KEY', 'FOREIGN_ORIGIN'] as const;
+export type HandshakeError = (typeof HANDSHAKE_ERRORS)[number];
+
+export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: ErrorCode };
+
+/** What a phone sends in the socket.io handshake (`auth`). */
+export interface AttendeeAuth {
+  v: typeof PROTOCOL_VERSION;
+  /** The workshop's join code; the server's default workshop when absent. */
+  code?: string;
+  /** A random token the phone keeps in localStorage; the server keeps only a salted hash. */
+  device: string;
+}
+
+/** What the deck sends in the handshake to act as the facilitator. */
+export interface HostAuth {
+  v: typeof PROTOCOL_VERSION;
+  code?: string;
+  hostKey: string;
+}
+
+export type ActivityKind = 'choice' | 'multi' | 'scale' | 'scenario' | 'words' | 'text';
+
+/**
+ * An answer: the chosen option's index (choice, scenario), several indexes (multi),
+ * a number (scale) or a short text (words, text).
+ */
+export type AnswerValue = number | number[] | string;
+
+export interface AnswerSubmit {
+  activityId: string;
+  value: AnswerValue;
+}
+
+export interface ActivityCommand {
+  activityId: string;
+}
+
+/** An activity as phones and the deck show it. `answer` and `explanation` only once revealed. */
+export interface ActivityView {
+  id: string;
+  kind: ActivityKind;
+  prompt: string;
+  title?: string;
+  story?: string;
+  options?: string[];
+  min?: number;
+  max?: number;
+  labels?: [string, string];
+  maxLength?: number;
+}
+
+export type ActivityStatus = 'ready' | 'open' | 'locked';
+
+/** Counts, only when revealed and at least `threshold` attendees answered. */
+export type Results =
+  | { kind: 'options'; counts: number[] }
+  | { kind: 'scale'; counts: number[]; mean: number }
+  | { kind: 'words'; words: { text: string; count: number }[] };
+
+export interface Snapshot {
+  activityId: string;
+  status: ActivityStatus;
+  revealed: boolean;
+  /** How many attendees answered. Always shown: it cannot single anyone out. */
+  total: number;
+  threshold: number;
+  /** Null until revealed with enough answers (never for `text`). */
+  results: Results | null;
+  /** For scenarios and knowledge checks, once revealed. */
+  answer?: number;
+  explanation?: string;
+}
+
+/** Sent on connect and when the current activity changes. */
+export interface RoomState {
+  code: string;
+  role: 'host' | 'attendee';
+  current: { activity: ActivityView; snapshot: Snapshot } | null;
+  /** This device's answer to the current activity (attendees). */
+  mine?: AnswerValue | null;
+  /** The attendees' link, for the deck's QR code (host only). */
+  joinUrl?: string;
+  /** Every activity and its snapshot (host only), so the deck shows counts on any slide. */
+  activities?: ActivityView[];
+  snapshots?: Snapshot[];
+}
+
+export interface ServerToClient {
+  'room:state': (state: RoomState) => void;
+  'activity:snapshot': (snapshot: Snapshot) => void;
+}
+
+export interface ClientToServer {
+  'answer:submit': (payload: AnswerSubmit, ack: (result: Ack<{ value: AnswerValue }>) => void) => void;
+  'activity:open': (payload: ActivityCommand, ack: (result: Ack) => void) => void;
+  'activity:lock': (payload: ActivityCommand, ack: (result: Ack) => void) => void;
+  'activity:unlock': (payload: ActivityCommand, ack: (result: Ack) => void) => void;
+  'activity:reveal': (payload: ActivityCommand, ack: (result: Ack) => void) => void;
+  'activity:hide': (payload: ActivityCommand, ack: (result: Ack) => void) => void;
+  'activity:reset': (payload: ActivityCommand, ack: (result: Ack) => void) => void;
+  'room:idle': (payload: Record<string, never>, ack: (result: Ack) => void) => void;
+}

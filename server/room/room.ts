@@ -1,0 +1,185 @@
+/**
+ * One workshop's live room: its state, the rules (the core), durable writes (the
+ * writer) and coalesced broadcasts. It knows no socket: it talks to the outside
+ * through `RoomOutput`, so it is tested without a network.
+ */
+import type { Activity } from '../content/content.ts';
+import { activityState, apply, emptyWorkshop, evolve, snapshot, type Command, type Thresholds, type WorkshopState } from '../core/workshop.ts';
+import type { Ack, AnswerValue, RoomState, Snapshot } from '../protocol.ts';
+import type { Store, WorkshopRecord } from '../store/store.ts';
+import { activityView } from './views.ts';
+import type { Writer } from './writer.ts';
+
+/** Where a room's broadcasts go: the facilitator's deck(s) and the phones. */
+export interface RoomOutput {
+  toHosts(event: 'room:state' | 'activity:snapshot', payload: RoomState | Snapshot): void;
+  toAttendees(event: 'room:state' | 'activity:snapshot', payload: RoomState | Snapshot): void;
+  /** How many phones are connected; broadcasts to them slow down as the room grows. */
+  attendeeCount(): number;
+}
+
+export interface RoomOptions {
+  record: WorkshopRecord;
+  catalog: ReadonlyMap<string, Activity>;
+  thresholds: Thresholds;
+  store: Store;
+  writer: Writer;
+  clock: () => number;
+  /** The attendees' link for the deck's QR code (known once the server listens). */
+  joinUrl: (code: string) => string;
+  /** Host snapshots go out at most this often (ms). */
+  hostInterval?: number;
+}
+
+export type HostCommand = Exclude<Command['type'], 'answer'>;
+
+/** Phones hear about results at most this often, plus 1 ms per 20 phones: big rooms get fewer, larger updates. */
+const ATTENDEE_INTERVAL_MS = 150;
+
+export class Room {
+  readonly record: WorkshopRecord;
+  private state: WorkshopState = emptyWorkshop();
+  private output: RoomOutput | undefined;
+  private readonly hostDirty = new Set<string>();
+  private attendeeDirty = false;
+  private hostTimer: NodeJS.Timeout | undefined;
+  private attendeeTimer: NodeJS.Timeout | undefined;
+  /** What the phones last saw of the current activity, to skip sends that change nothing for them. */
+  private attendeeSeen = '';
+
+  constructor(private readonly options: RoomOptions) {
+    this.record = options.record;
+    this.reload();
+  }
+
+  /** Connects the room to its broadcast channels. */
+  attach(output: RoomOutput): void {
+    this.output = output;
+  }
+
+  /** Rebuilds the state from the store: on start, and after a failed write. */
+  reload(): void {
+    const stored = this.options.store.loadRoom(this.record.id);
+    const state = emptyWorkshop();
+    const { catalog } = this.options;
+    evolve(state, catalog, { type: 'current', activityId: stored.current && catalog.has(stored.current) ? stored.current : null, at: 0 });
+    for (const a of stored.activities) evolve(state, catalog, { type: 'activity', ...a, at: 0 });
+    for (const b of stored.ballots) evolve(state, catalog, { type: 'ballot', ...b, at: 0 });
+    this.state = state;
+  }
+
+  /** An attendee's answer: acknowledged only once it is stored. */
+  async submit(voter: string, activityId: string, value: unknown): Promise<Ack<{ value: AnswerValue }>> {
+    const result = await this.run({ type: 'answer', activityId, voter, value, at: this.options.clock() });
+    if (!result.ok) return result;
+    const stored = this.ballot(activityId, voter);
+    return stored === undefined ? { ok: false, error: 'STORAGE' } : { ok: true, value: stored };
+  }
+
+  /** A facilitator's command. */
+  async command(type: HostCommand, activityId = ''): Promise<Ack> {
+    const command = (type === 'idle' ? { type, at: this.options.clock() } : { type, activityId, at: this.options.clock() }) as Command;
+    return this.run(command);
+  }
+
+  private async run(command: Command): Promise<Ack> {
+    const currentBefore = this.state.current;
+    const decision = apply(this.state, this.options.catalog, command);
+    if (!decision.ok) return decision;
+    if (decision.events.length === 0) return { ok: true };
+    try {
+      await this.options.writer.write(this.record.id, decision.events);
+    } catch {
+      // Nothing was stored: forget what was applied in memory, so no one sees an unstored answer.
+      this.reload();
+      return { ok: false, error: 'STORAGE' };
+    }
+    for (const e of decision.events) if (e.activityId) this.markDirty(e.activityId);
+    if (this.state.current !== currentBefore) this.announceCurrent();
+    return { ok: true };
+  }
+
+  /** This device's stored answer to an activity. */
+  ballot(activityId: string, voter: string): AnswerValue | undefined {
+    const activity = this.options.catalog.get(activityId);
+    return activity ? activityState(this.state, activity).ballots.get(voter) : undefined;
+  }
+
+  snapshot(activityId: string): Snapshot | undefined {
+    const activity = this.options.catalog.get(activityId);
+    return activity ? snapshot(this.state, activity, this.options.thresholds) : undefined;
+  }
+
+  /** The view a phone gets on connect. */
+  attendeeState(voter: string | undefined): RoomState {
+    const state = this.roomState('attendee');
+    if (state.current && voter) state.mine = this.ballot(state.current.activity.id, voter) ?? null;
+    return state;
+  }
+
+  /** The view the deck gets on connect: every activity's counts and the join link. */
+  hostState(): RoomState {
+    const state = this.roomState('host');
+    state.joinUrl = this.options.joinUrl(this.record.code);
+    state.activities = [...this.options.catalog.values()].map(activityView);
+    state.snapshots = [...this.options.catalog.keys()].map((id) => this.snapshot(id)).filter((s): s is Snapshot => s !== undefined);
+    return state;
+  }
+
+  private roomState(role: RoomState['role']): RoomState {
+    const id = this.state.current;
+    const activity = id ? this.options.catalog.get(id) : undefined;
+    const snap = id ? this.snapshot(id) : undefined;
+    return { code: this.record.code, role, current: activity && snap ? { activity: activityView(activity), snapshot: snap } : null };
+  }
+
+  private announceCurrent(): void {
+    const attendee = this.roomState('attendee');
+    this.attendeeSeen = this.attendeeKey(attendee.current?.snapshot);
+    this.output?.toAttendees('room:state', attendee);
+    this.output?.toHosts('room:state', this.hostState());
+  }
+
+  private markDirty(activityId: string): void {
+    this.hostDirty.add(activityId);
+    this.hostTimer ??= setTimeout(() => this.flushHosts(), this.options.hostInterval ?? 100);
+    if (activityId === this.state.current) {
+      this.attendeeDirty = true;
+      const interval = ATTENDEE_INTERVAL_MS + Math.floor((this.output?.attendeeCount() ?? 0) / 20);
+      this.attendeeTimer ??= setTimeout(() => this.flushAttendees(), interval);
+    }
+  }
+
+  private flushHosts(): void {
+    this.hostTimer = undefined;
+    for (const id of this.hostDirty) {
+      const snap = this.snapshot(id);
+      if (snap) this.output?.toHosts('activity:snapshot', snap);
+    }
+    this.hostDirty.clear();
+  }
+
+  private flushAttendees(): void {
+    this.attendeeTimer = undefined;
+    if (!this.attendeeDirty || !this.state.current) return;
+    this.attendeeDirty = false;
+    const snap = this.snapshot(this.state.current);
+    const key = this.attendeeKey(snap);
+    // Phones show no counts until results are revealed, so most answers change nothing for them.
+    if (!snap || key === this.attendeeSeen) return;
+    this.attendeeSeen = key;
+    this.output?.toAttendees('activity:snapshot', snap);
+  }
+
+  private attendeeKey(snap: Snapshot | undefined): string {
+    if (!snap) return '';
+    const { total, ...seen } = snap;
+    return JSON.stringify(seen);
+  }
+
+  /** Stops the timers (the server is closing). */
+  stop(): void {
+    clearTimeout(this.hostTimer);
+    clearTimeout(this.attendeeTimer);
+  }
+}

@@ -1,0 +1,14 @@
+/** What of an activity's content the phones and deck are shown. */
+import type { Activity } from '../content/content.ts';
+import { DEFAULT_TEXT_LENGTH, DEFAULT_WORDS_LENGTH } from '../core/answers.ts';
+import type { ActivityView } from '../protocol.ts';
+
+export function activityView(a: Activity): ActivityView {
+  const view: ActivityView = { id: a.id, kind: a.kind, prompt: a.prompt };
+  if (a.kind === 'scenario') Object.assign(view, { title: a.title, story: a.story });
+  if ('options' in a) view.options = [...a.options];
+  if (a.kind === 'scale') Object.assign(view, { min: a.min, max: a.max, labels: [...a.labels] });
+  if (a.kind === 'words') view.maxLength = a.maxLength ?? DEFAULT_WORDS_LENGTH;
+  if (a.kind === 'text') view.maxLength = a.maxLength ?? DEFAULT_TEXT_LENGTH;
+  return view;
+}

@@ -1,0 +1,92 @@
+/**
+ * What every connection goes through before a handler runs: the Origin of the
+ * websocket, the handshake (host key or device token), and a per-connection rate
+ * limit that refuses a flood and then disconnects it.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Room } from '../room/room.ts';
+import type { Rooms } from '../room/rooms.ts';
+import type { HandshakeError } from '../protocol.ts';
+import { attendeeAuth, hostAuth } from './schemas.ts';
+
+/** Events a connection may send per second before it is refused... */
+export const EVENTS_PER_SECOND = 20;
+/** ...and refusals per 10 seconds before it is disconnected. */
+export const REFUSALS_BEFORE_DISCONNECT = 40;
+/** Wrong host keys per workshop per minute before each further attempt waits. */
+export const WRONG_KEYS_PER_MINUTE = 5;
+export const WRONG_KEY_DELAY_MS = 2000;
+
+/**
+ * A browser always sends Origin on a websocket: it must be this server's own (or
+ * PUBLIC_URL's), so no other web page can open a socket to the kit. Clients that are
+ * not browsers send none and are let through; they gain nothing a phone does not have.
+ */
+export function originAllowed(req: IncomingMessage, publicUrl: URL | undefined): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const host = req.headers.host;
+  return (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) || origin === publicUrl?.origin;
+}
+
+export interface Identity {
+  room: Room;
+  role: 'host' | 'attendee';
+  /** Salted hash of the phone's device token; never the token itself. */
+  voter?: string;
+}
+
+/** Compares in constant time (the lengths are hidden by hashing first). */
+function sameSecret(a: string, b: string): boolean {
+  const h = (s: string): Buffer => createHash('sha256').update(s).digest();
+  return timingSafeEqual(h(a), h(b));
+}
+
+/** The per-workshop salted hash that stands for a phone in the store. */
+export function voterHash(salt: string, device: string): string {
+  return createHmac('sha256', salt).update(device).digest('base64url').slice(0, 32);
+}
+
+export function createHandshake(rooms: Rooms, defaultCode: string, hostKeyOf: (room: Room) => string) {
+  // Keyed by workshop, never by address: the kit keeps no IP addresses, even in memory.
+  const wrongKeys = new RateLimiterMemory({ points: WRONG_KEYS_PER_MINUTE, duration: 60 });
+
+  return async (auth: unknown): Promise<Identity | HandshakeError> => {
+    const asHost = hostAuth.safeParse(auth);
+    const asAttendee = asHost.success ? undefined : attendeeAuth.safeParse(auth);
+    if (!asHost.success && !asAttendee?.success) return 'BAD_HANDSHAKE';
+    const code = (asHost.success ? asHost.data.code : asAttendee?.data?.code) ?? defaultCode;
+    const room = rooms.byJoinCode(code);
+    if (!room) return 'UNKNOWN_WORKSHOP';
+    if (asAttendee?.success) return { room, role: 'attendee', voter: voterHash(room.record.salt, asAttendee.data.device) };
+    if (asHost.success && sameSecret(asHost.data.hostKey, hostKeyOf(room))) return { room, role: 'host' };
+    try {
+      await wrongKeys.consume(room.record.id);
+    } catch (e) {
+      if (e instanceof RateLimiterRes) await new Promise((ok) => setTimeout(ok, WRONG_KEY_DELAY_MS));
+    }
+    return 'BAD_HOST_KEY';
+  };
+}
+
+/** Allows a connection a burst of events, refuses the excess, and ends a connection that keeps on. */
+export function createFloodGuard() {
+  const events = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+  const refusals = new RateLimiterMemory({ points: REFUSALS_BEFORE_DISCONNECT, duration: 10 });
+  /** 'ok' to go on, 'refuse' to answer RATE_LIMITED, 'disconnect' to end the connection. */
+  return async (connectionId: string): Promise<'ok' | 'refuse' | 'disconnect'> => {
+    try {
+      await events.consume(connectionId);
+      return 'ok';
+    } catch {
+      try {
+        await refusals.consume(connectionId);
+        return 'refuse';
+      } catch {
+        return 'disconnect';
+      }
+    }
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The live room on the wire: socket.io on the same HTTP server as the pages. Thin:
+ * it checks who is connecting, validates every event at the edge, calls the room and
+ * answers with an ack. No business rule lives here.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type ServerToClient } from '../protocol.ts';
+import type { Room, HostCommand } from '../room/room.ts';
+import type { Rooms } from '../room/rooms.ts';
+import { createFloodGuard, createHandshake, originAllowed, type Identity } from './guard.ts';
+import { activityCommand, answerSubmit, empty } from './schemas.ts';
+
+type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Identity>;
+
+export interface LiveOptions {
+  httpServer: HttpServer;
+  rooms: Rooms;
+  defaultCode: string;
+  hostKeyOf: (room: Room) => string;
+  publicUrl: URL | undefined;
+}
+
+/** Largest message a client may send; an answer is a few hundred bytes. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+const HOST_COMMANDS: Record<string, HostCommand> = {
+  [HOST_EVENTS.activityOpen]: 'open',
+  [HOST_EVENTS.activityLock]: 'lock',
+  [HOST_EVENTS.activityUnlock]: 'unlock',
+  [HOST_EVENTS.activityReveal]: 'reveal',
+  [HOST_EVENTS.activityHide]: 'hide',
+  [HOST_EVENTS.activityReset]: 'reset',
+  [HOST_EVENTS.roomIdle]: 'idle',
+};
+const KNOWN_EVENTS = new Set<string>([...Object.values(ATTENDEE_EVENTS), ...Object.values(HOST_EVENTS)]);
+
+const hostsOf = (room: Room): string => `hosts:${room.record.id}`;
+const attendeesOf = (room: Room): string => `attendees:${room.record.id}`;
+
+export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl }: LiveOptions): Server {
+  const io = new Server<ClientToServer, ServerToClient, Record<string, never>, Identity>(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // Phones on weak Wi-Fi or with the screen locked miss pings; give them time before dropping.
+    pingInterval: 25_000,
+    pingTimeout: 30_000,
+    allowRequest: (req, callback) => {
+      const ok = originAllowed(req, publicUrl);
+      callback(ok ? null : 'FOREIGN_ORIGIN', ok);
+    },
+  });
+
+  for (const room of rooms.all()) {
+    room.attach({
+      toHosts: (event, payload) => io.to(hostsOf(room)).emit(event, payload as never),
+      toAttendees: (event, payload) => io.to(attendeesOf(room)).emit(event, payload as never),
+      attendeeCount: () => io.sockets.adapter.rooms.get(attendeesOf(room))?.size ?? 0,
+    });
+  }
+
+  const handshake = createHandshake(rooms, defaultCode, hostKeyOf);
+  io.use((socket, next) => {
+    void handshake(socket.handshake.auth).then((result) => {
+      if (typeof result === 'string') return next(new Error(result));
+      socket.data = result;
+      next();
+    });
+  });
+
+  const flood = createFloodGuard();
+  io.on('connection', (socket: LiveSocket) => {
+    const { room, role, voter } = socket.data;
+    void socket.join(role === 'host' ? hostsOf(room) : attendeesOf(room));
+    socket.emit('room:state', role === 'host' ? room.hostState() : room.attendeeState(voter));
+
+    // Every packet, known or not, is counted and checked before any handler sees it.
+    socket.use(([event, ...args], next) => {
+      const ack = args.at(-1);
+      const refuse = (result: Ack): void => {
+        if (typeof ack === 'function') ack(result);
+      };
+      void flood(socket.id).then((verdict) => {
+        if (verdict === 'disconnect') return void socket.disconnect(true);
+        if (verdict === 'refuse') return refuse({ ok: false, error: 'RATE_LIMITED' });
+        if (!KNOWN_EVENTS.has(event)) return refuse({ ok: false, error: 'UNKNOWN_EVENT' });
+        if (event in HOST_COMMANDS && role !== 'host') return refuse({ ok: false, error: 'NOT_HOST' });
+        if (event === ATTENDEE_EVENTS.answerSubmit && role !== 'attendee') return refuse({ ok: false, error: 'BAD_REQUEST' });
+        next();
+      });
+    });
+
+    if (role === 'attendee' && voter) {
+      handle(socket, ATTENDEE_EVENTS.answerSubmit, answerSubmit, (p) => room.submit(voter, p.activityId, p.value));
+    }
+    if (role === 'host') {
+      for (const [event, command] of Object.entries(HOST_COMMANDS)) {
+        if (command === 'idle') handle(socket, event, empty, () => room.command('idle'));
+        else handle(socket, event, activityCommand, (p) => room.command(command, p.activityId));
+      }
+    }
+  });
+  return io;
+}
+
+/** Registers one event: exactly one payload and an ack, the payload valid, or an error ack and nothing changes. */
+function handle<S extends z.ZodType>(socket: LiveSocket, event: string, schema: S, run: (payload: z.infer<S>) => Promise<Ack<object>>): void {
+  (socket as unknown as Socket).on(event, (...args: unknown[]) => {
+    const ack = args.pop();
+    if (typeof ack !== 'function') return;
+    const parsed = args.length === 1 ? schema.safeParse(args[0]) : undefined;
+    if (!parsed?.success) return void ack({ ok: false, error: 'BAD_REQUEST' });
+    run(parsed.data).then(
+      (result) => ack(result),
+      () => ack({ ok: false, error: 'STORAGE' }),
+    );
+  });
+}

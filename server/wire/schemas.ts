@@ -1,0 +1,30 @@
+/**
+ * Runtime schemas for everything a client sends, checked at the edge before anything
+ * else runs. Objects are strict: an extra field is refused, not ignored.
+ */
+import { z } from 'zod';
+import { PROTOCOL_VERSION } from '../protocol.ts';
+
+const id = z.string().min(1).max(80);
+
+export const attendeeAuth = z.strictObject({
+  v: z.literal(PROTOCOL_VERSION),
+  code: z.string().regex(/^[A-Z0-9]{4,12}$/).optional(),
+  /** 128 bits or more from crypto.getRandomValues, base64url. */
+  device: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),
+});
+
+export const hostAuth = z.strictObject({
+  v: z.literal(PROTOCOL_VERSION),
+  code: z.string().regex(/^[A-Z0-9]{4,12}$/).optional(),
+  hostKey: z.string().min(1).max(200),
+});
+
+export const answerSubmit = z.strictObject({
+  activityId: id,
+  value: z.union([z.int().min(-1000).max(1000), z.array(z.int().min(0).max(100)).min(1).max(20), z.string().max(2000)]),
+});
+
+export const activityCommand = z.strictObject({ activityId: id });
+
+export const empty = z.strictObject({});

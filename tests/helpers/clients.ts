@@ -1,0 +1,40 @@
+/** socket.io-client connections to the real server, as a phone or as the deck. */
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ClientToServer, type RoomState, type ServerToClient, type Snapshot } from '../../server/protocol.ts';
+
+export type Client = Socket<ServerToClient, ClientToServer>;
+
+let devices = 0;
+/** A device token like a phone's (22 base64url characters). */
+export function newDevice(): string {
+  devices += 1;
+  return `test-device-${String(devices).padStart(10, '0')}`;
+}
+
+/** Connects and resolves with the socket and the room state it is sent on connect. */
+export function connect(url: string, auth: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<{ socket: Client; state: RoomState }> {
+  const socket: Client = io(url, { forceNew: true, transports: ['websocket'], reconnection: false, auth: { v: PROTOCOL_VERSION, ...auth }, ...extra });
+  return new Promise((resolve, reject) => {
+    socket.once('room:state', (state) => resolve({ socket, state }));
+    socket.once('connect_error', (e) => {
+      socket.close();
+      reject(e);
+    });
+  });
+}
+
+export const attendee = (url: string, device = newDevice(), code?: string) => connect(url, { device, ...(code ? { code } : {}) });
+export const host = (url: string, hostKey: string, code?: string) => connect(url, { hostKey, ...(code ? { code } : {}) });
+
+/** Resolves with the next snapshot of `activityId` that satisfies `test`. */
+export function snapshotWhere(socket: Client, activityId: string, test: (s: Snapshot) => boolean): Promise<Snapshot> {
+  return new Promise((resolve) => {
+    const on = (s: Snapshot): void => {
+      if (s.activityId === activityId && test(s)) {
+        socket.off('activity:snapshot', on);
+        resolve(s);
+      }
+    };
+    socket.on('activity:snapshot', on);
+  });
+}

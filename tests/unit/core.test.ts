@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { Activity } from '../../server/content/content.ts';
+import { apply, decide, emptyWorkshop, evolve, snapshot, type Command, type WorkshopState } from '../../server/core/workshop.ts';
+
+const ACTIVITIES: Activity[] = [
+  { id: 'pick', kind: 'choice', prompt: 'Pick one', options: ['A', 'B', 'C'], answer: 1, explanation: 'B, because.' },
+  { id: 'many', kind: 'multi', prompt: 'Pick some', options: ['A', 'B', 'C'] },
+  { id: 'sure', kind: 'scale', prompt: 'How sure?', min: 1, max: 5, labels: ['Not', 'Very'] },
+  { id: 'case', kind: 'scenario', title: 'T', story: 'S', prompt: 'What now?', options: ['X', 'Y'], answer: 0, explanation: 'X is best.' },
+  { id: 'word', kind: 'words', prompt: 'One word', maxLength: 10 },
+  { id: 'ask', kind: 'text', prompt: 'Ask anything' },
+  { id: 'small', kind: 'choice', prompt: 'Small room', options: ['A', 'B'], threshold: 2 },
+];
+const CATALOG = new Map(ACTIVITIES.map((a) => [a.id, a]));
+const T = { default: 5, text: 10 };
+
+function room(...commands: Command[]): WorkshopState {
+  const state = emptyWorkshop();
+  for (const c of commands) {
+    const d = apply(state, CATALOG, c);
+    if (!d.ok) throw new Error(`${c.type}: ${d.error}`);
+  }
+  return state;
+}
+const open = (activityId: string): Command => ({ type: 'open', activityId, at: 1 });
+const answer = (activityId: string, voter: string, value: unknown): Command => ({ type: 'answer', activityId, voter, value, at: 2 });
+const host = (type: 'lock' | 'unlock' | 'reveal' | 'hide' | 'reset', activityId: string): Command => ({ type, activityId, at: 3 });
+const snap = (state: WorkshopState, id: string) => snapshot(state, CATALOG.get(id) as Activity, T);
+
+describe('opening and moving between activities', () => {
+  it('opening an activity makes it the current one and starts taking answers', () => {
+    const state = room(open('pick'));
+    expect(state.current).toBe('pick');
+    expect(snap(state, 'pick')).toMatchObject({ status: 'open', revealed: false, total: 0 });
+  });
+
+  it('going back to a locked activity keeps it locked', () => {
+    const state = room(open('pick'), host('lock', 'pick'), open('many'), open('pick'));
+    expect(snap(state, 'pick').status).toBe('locked');
+  });
+
+  it('idle leaves the phones with no question, and is a no-op when already idle', () => {
+    const state = room(open('pick'), { type: 'idle', at: 4 });
+    expect(state.current).toBeNull();
+    expect(decide(state, CATALOG, { type: 'idle', at: 5 })).toEqual({ ok: true, events: [] });
+  });
+
+  it('refuses an unknown activity', () => {
+    expect(decide(emptyWorkshop(), CATALOG, open('nope'))).toEqual({ ok: false, error: 'UNKNOWN_ACTIVITY' });
+  });
+
+  it('repeating a command changes nothing and stores nothing', () => {
+    const state = room(open('pick'), host('reveal', 'pick'));
+    expect(decide(state, CATALOG, host('reveal', 'pick'))).toEqual({ ok: true, events: [] });
+    expect(decide(state, CATALOG, open('pick'))).toEqual({ ok: true, events: [] });
+  });
+});
+
+describe('answers', () => {
+  it('refuses answers before the activity was opened, and after it was locked', () => {
+    expect(decide(emptyWorkshop(), CATALOG, answer('pick', 'v1', 0))).toEqual({ ok: false, error: 'NOT_OPEN' });
+    const locked = room(open('pick'), host('lock', 'pick'));
+    expect(decide(locked, CATALOG, answer('pick', 'v1', 0))).toEqual({ ok: false, error: 'NOT_OPEN' });
+    const unlocked = room(open('pick'), host('lock', 'pick'), host('unlock', 'pick'));
+    expect(decide(unlocked, CATALOG, answer('pick', 'v1', 0)).ok).toBe(true);
+  });
+
+  it('keeps one ballot per attendee: a new answer replaces the old one', () => {
+    const state = room(open('pick'), answer('pick', 'v1', 0), answer('pick', 'v1', 2), answer('pick', 'v2', 2), host('reveal', 'pick'));
+    expect(snap(state, 'pick').total).toBe(2);
+    expect(state.activities.get('pick')?.tally.counts).toEqual([0, 0, 2]);
+  });
+
+  it('the same answer sent twice stores nothing the second time, even after a lock', () => {
+    const state = room(open('pick'), answer('pick', 'v1', 1));
+    expect(decide(state, CATALOG, answer('pick', 'v1', 1))).toEqual({ ok: true, events: [] });
+    apply(state, CATALOG, host('lock', 'pick'));
+    expect(decide(state, CATALOG, answer('pick', 'v1', 1))).toEqual({ ok: true, events: [] });
+    expect(decide(state, CATALOG, answer('pick', 'v1', 2))).toEqual({ ok: false, error: 'NOT_OPEN' });
+  });
+
+  it.each([
+    ['pick', 3],
+    ['pick', -1],
+    ['pick', 1.5],
+    ['pick', '1'],
+    ['pick', [1]],
+    ['many', []],
+    ['many', [0, 0]],
+    ['many', [0, 3]],
+    ['many', [0, 1, 2, 0]],
+    ['many', 1],
+    ['sure', 0],
+    ['sure', 6],
+    ['sure', 2.5],
+    ['case', 2],
+    ['word', ''],
+    ['word', '   '],
+    ['word', 'abcdefghijk'],
+    ['word', 3],
+    ['ask', 'x'.repeat(301)],
+    ['ask', '\u0000\u0001'],
+  ])('refuses %s = %j as BAD_ANSWER', (id, value) => {
+    const state = room(open(id));
+    expect(decide(state, CATALOG, answer(id, 'v1', value))).toEqual({ ok: false, error: 'BAD_ANSWER' });
+  });
+
+  it('stores multi answers sorted, and words trimmed and lower-cased so they count together', () => {
+    const state = room(open('many'), open('word'));
+    const multi = decide(state, CATALOG, answer('many', 'v1', [2, 0]));
+    expect(multi.ok && multi.events[0]).toMatchObject({ type: 'ballot', value: [0, 2] });
+    for (const [voter, word] of [['a', 'Trust '], ['b', 'trust!'], ['c', '  TRUST'], ['d', 'listen'], ['e', 'Listen'], ['f', 'calm']]) {
+      apply(state, CATALOG, answer('word', voter ?? '', word));
+    }
+    apply(state, CATALOG, host('reveal', 'word'));
+    expect(snap(state, 'word').results).toEqual({ kind: 'words', words: [{ text: 'trust', count: 3 }, { text: 'listen', count: 2 }, { text: 'calm', count: 1 }] });
+  });
+
+  it('decide never changes the state it is given', () => {
+    const state = room(open('pick'), answer('pick', 'v1', 0), open('word'), answer('word', 'v1', 'hope'));
+    const before = structuredClone(state);
+    for (const c of [answer('pick', 'v2', 1), answer('pick', 'v1', 2), host('reset', 'pick'), host('lock', 'pick'), open('sure'), answer('nope', 'v', 1), { type: 'idle', at: 9 } as Command]) {
+      decide(state, CATALOG, c);
+    }
+    expect(state).toStrictEqual(before);
+  });
+});
+
+describe('results and the privacy threshold', () => {
+  const withAnswers = (id: string, n: number, value: (i: number) => unknown) => {
+    const state = room(open(id));
+    for (let i = 0; i < n; i++) apply(state, CATALOG, answer(id, `v${i}`, value(i)));
+    return state;
+  };
+
+  it('shows no counts before the reveal, only the total', () => {
+    const state = withAnswers('pick', 6, (i) => i % 3);
+    expect(snap(state, 'pick')).toMatchObject({ total: 6, revealed: false, results: null });
+    expect(snap(state, 'pick')).not.toHaveProperty('answer');
+  });
+
+  it('with 4 answers the counts stay hidden even when revealed; with 5 they show', () => {
+    const four = withAnswers('pick', 4, () => 1);
+    apply(four, CATALOG, host('reveal', 'pick'));
+    expect(snap(four, 'pick')).toMatchObject({ total: 4, threshold: 5, revealed: true, results: null, answer: 1, explanation: 'B, because.' });
+    apply(four, CATALOG, answer('pick', 'v9', 0));
+    expect(snap(four, 'pick').results).toEqual({ kind: 'options', counts: [1, 4, 0] });
+  });
+
+  it('an activity can set its own threshold, and the workshop its defaults', () => {
+    const state = withAnswers('small', 2, () => 0);
+    apply(state, CATALOG, host('reveal', 'small'));
+    expect(snap(state, 'small').results).toEqual({ kind: 'options', counts: [2, 0] });
+    const pick = withAnswers('pick', 3, () => 0);
+    apply(pick, CATALOG, host('reveal', 'pick'));
+    expect(snapshot(pick, CATALOG.get('pick') as Activity, { default: 3, text: 10 }).results).not.toBeNull();
+  });
+
+  it('never shows free text to the room, and its threshold is 10', () => {
+    const state = withAnswers('ask', 12, (i) => `question ${i}`);
+    apply(state, CATALOG, host('reveal', 'ask'));
+    expect(snap(state, 'ask')).toMatchObject({ total: 12, threshold: 10, results: null });
+  });
+
+  it('gives a scale its distribution and mean', () => {
+    const state = withAnswers('sure', 5, (i) => [1, 3, 3, 5, 4][i]);
+    apply(state, CATALOG, host('reveal', 'sure'));
+    expect(snap(state, 'sure').results).toEqual({ kind: 'scale', counts: [1, 0, 2, 1, 1], mean: 3.2 });
+  });
+
+  it('reveals a scenario best answer and explanation, and hides them again', () => {
+    const state = withAnswers('case', 5, (i) => i % 2);
+    apply(state, CATALOG, host('reveal', 'case'));
+    expect(snap(state, 'case')).toMatchObject({ answer: 0, explanation: 'X is best.', results: { kind: 'options', counts: [3, 2] } });
+    apply(state, CATALOG, host('hide', 'case'));
+    expect(snap(state, 'case')).toMatchObject({ revealed: false, results: null });
+    expect(snap(state, 'case')).not.toHaveProperty('explanation');
+  });
+
+  it('reset clears the answers and hides the results, and the activity keeps taking answers', () => {
+    const state = withAnswers('pick', 6, () => 2);
+    apply(state, CATALOG, host('reveal', 'pick'));
+    apply(state, CATALOG, host('reset', 'pick'));
+    expect(snap(state, 'pick')).toMatchObject({ total: 0, revealed: false, status: 'open', results: null });
+    expect(apply(state, CATALOG, answer('pick', 'v0', 1)).ok).toBe(true);
+  });
+
+  it('replaying the stored events rebuilds the same room', () => {
+    const live = emptyWorkshop();
+    const log = [open('pick'), answer('pick', 'a', 0), answer('pick', 'b', 1), answer('pick', 'a', 2), host('lock', 'pick'), open('sure'), answer('sure', 'a', 4)]
+      .flatMap((c) => {
+        const d = apply(live, CATALOG, c);
+        return d.ok ? d.events : [];
+      });
+    const replayed = emptyWorkshop();
+    for (const e of log) evolve(replayed, CATALOG, e);
+    expect(replayed).toStrictEqual(live);
+  });
+});
