@@ -10,6 +10,7 @@ import { securityHeaders, speakerViewScriptHash } from './http/csp.ts';
 import { createRoutes } from './http/routes.ts';
 import { Rooms } from './room/rooms.ts';
 import type { Store, WorkshopRecord } from './store/store.ts';
+import type { FloodLimits, GuardStats } from './wire/guard.ts';
 import { attachLive } from './wire/live.ts';
 
 export interface AppOptions {
@@ -25,6 +26,8 @@ export interface AppOptions {
   joinUrl: (code: string) => string;
   thresholds?: Thresholds;
   clock?: () => number;
+  /** Per-connection flood limits (defaults in wire/guard.ts). */
+  limits?: FloodLimits;
 }
 
 export interface App {
@@ -33,6 +36,7 @@ export interface App {
   rooms: Rooms;
   /** The key the presenter of the default workshop must present. */
   hostKey: string;
+  stats: GuardStats;
   close(): Promise<void>;
 }
 
@@ -50,7 +54,10 @@ export function createApp(options: AppOptions): App {
     joinUrl: options.joinUrl,
   });
   const hostKey = options.hostKey ?? options.workshop.hostKey;
+  const stats: GuardStats = { slowedHostKeys: 0, floodDisconnects: 0 };
   const io = attachLive({
+    limits: options.limits,
+    stats,
     httpServer: server,
     rooms,
     defaultCode: options.workshop.code,
@@ -63,6 +70,7 @@ export function createApp(options: AppOptions): App {
     io,
     rooms,
     hostKey,
+    stats,
     close: () =>
       new Promise((resolve) => {
         rooms.stop();

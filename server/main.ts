@@ -3,6 +3,7 @@
  * listens on all interfaces and prints the presenter link, the attendee link and a QR.
  */
 import { join, resolve } from 'node:path';
+import { kitRoot } from './paths.ts';
 import QRCode from 'qrcode';
 import { createApp } from './app.ts';
 import { loadContent } from './content/content.ts';
@@ -12,7 +13,7 @@ import { buildLinks, type Links } from './links.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import { openDefaultWorkshop } from './workshops.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = kitRoot(import.meta.dirname);
 const parsed = parseConfig(process.argv.slice(2), process.env);
 if (!parsed.ok) {
   console.error(`error: ${parsed.message}`);

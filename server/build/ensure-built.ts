@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['client', 'slides', 'server/content', 'server/build', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['client', 'slides', 'server/protocol.ts', 'server/content', 'server/build', 'vite.config.ts', 'package-lock.json'];
 
 /** Newest modification time (ms) of the files under `paths`. */
 function newest(root: string, paths: readonly string[]): number {

@@ -94,7 +94,9 @@ export class Room {
       this.reload();
       return { ok: false, error: 'STORAGE' };
     }
-    for (const e of decision.events) if (e.activityId) this.markDirty(e.activityId);
+    // A facilitator's command is rare and the room is waiting for it: phones hear at once.
+    const urgent = command.type !== 'answer';
+    for (const e of decision.events) if (e.activityId) this.markDirty(e.activityId, urgent);
     if (this.state.current !== currentBefore) this.announceCurrent();
     return { ok: true };
   }
@@ -140,11 +142,17 @@ export class Room {
     this.output?.toHosts('room:state', this.hostState());
   }
 
-  private markDirty(activityId: string): void {
+  private markDirty(activityId: string, urgent: boolean): void {
     this.hostDirty.add(activityId);
-    this.hostTimer ??= setTimeout(() => this.flushHosts(), this.options.hostInterval ?? 100);
+    this.hostTimer ??= setTimeout(() => this.flushHosts(), urgent ? 0 : (this.options.hostInterval ?? 100));
     if (activityId === this.state.current) {
       this.attendeeDirty = true;
+      if (urgent) {
+        clearTimeout(this.attendeeTimer);
+        this.attendeeTimer = undefined;
+        this.flushAttendees();
+        return;
+      }
       const interval = ATTENDEE_INTERVAL_MS + Math.floor((this.output?.attendeeCount() ?? 0) / 20);
       this.attendeeTimer ??= setTimeout(() => this.flushAttendees(), interval);
     }

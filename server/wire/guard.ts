@@ -49,7 +49,15 @@ export function voterHash(salt: string, device: string): string {
   return createHmac('sha256', salt).update(device).digest('base64url').slice(0, 32);
 }
 
-export function createHandshake(rooms: Rooms, defaultCode: string, hostKeyOf: (room: Room) => string) {
+/** Counts of what the guards did, for tests and the benchmark (never who). */
+export interface GuardStats {
+  /** Wrong host keys that had to wait because there were too many. */
+  slowedHostKeys: number;
+  /** Connections ended for flooding. */
+  floodDisconnects: number;
+}
+
+export function createHandshake(rooms: Rooms, defaultCode: string, hostKeyOf: (room: Room) => string, stats: GuardStats) {
   // Keyed by workshop, never by address: the kit keeps no IP addresses, even in memory.
   const wrongKeys = new RateLimiterMemory({ points: WRONG_KEYS_PER_MINUTE, duration: 60 });
 
@@ -65,16 +73,25 @@ export function createHandshake(rooms: Rooms, defaultCode: string, hostKeyOf: (r
     try {
       await wrongKeys.consume(room.record.id);
     } catch (e) {
-      if (e instanceof RateLimiterRes) await new Promise((ok) => setTimeout(ok, WRONG_KEY_DELAY_MS));
+      if (e instanceof RateLimiterRes) {
+        stats.slowedHostKeys += 1;
+        await new Promise((ok) => setTimeout(ok, WRONG_KEY_DELAY_MS));
+      }
     }
     return 'BAD_HOST_KEY';
   };
 }
 
+export interface FloodLimits {
+  eventsPerSecond: number;
+  refusalsBeforeDisconnect: number;
+}
+export const FLOOD_LIMITS: FloodLimits = { eventsPerSecond: EVENTS_PER_SECOND, refusalsBeforeDisconnect: REFUSALS_BEFORE_DISCONNECT };
+
 /** Allows a connection a burst of events, refuses the excess, and ends a connection that keeps on. */
-export function createFloodGuard() {
-  const events = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
-  const refusals = new RateLimiterMemory({ points: REFUSALS_BEFORE_DISCONNECT, duration: 10 });
+export function createFloodGuard(limits: FloodLimits) {
+  const events = new RateLimiterMemory({ points: limits.eventsPerSecond, duration: 1 });
+  const refusals = new RateLimiterMemory({ points: limits.refusalsBeforeDisconnect, duration: 10 });
   /** 'ok' to go on, 'refuse' to answer RATE_LIMITED, 'disconnect' to end the connection. */
   return async (connectionId: string): Promise<'ok' | 'refuse' | 'disconnect'> => {
     try {

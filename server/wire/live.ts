@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type ServerToClient } from '../protocol.ts';
 import type { Room, HostCommand } from '../room/room.ts';
 import type { Rooms } from '../room/rooms.ts';
-import { createFloodGuard, createHandshake, originAllowed, type Identity } from './guard.ts';
+import { createFloodGuard, createHandshake, FLOOD_LIMITS, originAllowed, type FloodLimits, type GuardStats, type Identity } from './guard.ts';
 import { activityCommand, answerSubmit, empty } from './schemas.ts';
 
 type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Identity>;
@@ -20,6 +20,9 @@ export interface LiveOptions {
   defaultCode: string;
   hostKeyOf: (room: Room) => string;
   publicUrl: URL | undefined;
+  /** The flood guard's limits; tests of validation raise them to reach the validator. */
+  limits?: FloodLimits;
+  stats: GuardStats;
 }
 
 /** Largest message a client may send; an answer is a few hundred bytes. */
@@ -39,7 +42,7 @@ const KNOWN_EVENTS = new Set<string>([...Object.values(ATTENDEE_EVENTS), ...Obje
 const hostsOf = (room: Room): string => `hosts:${room.record.id}`;
 const attendeesOf = (room: Room): string => `attendees:${room.record.id}`;
 
-export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl }: LiveOptions): Server {
+export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, limits = FLOOD_LIMITS, stats }: LiveOptions): Server {
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, Identity>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -60,7 +63,7 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
     });
   }
 
-  const handshake = createHandshake(rooms, defaultCode, hostKeyOf);
+  const handshake = createHandshake(rooms, defaultCode, hostKeyOf, stats);
   io.use((socket, next) => {
     void handshake(socket.handshake.auth).then((result) => {
       if (typeof result === 'string') return next(new Error(result));
@@ -69,7 +72,7 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
     });
   });
 
-  const flood = createFloodGuard();
+  const flood = createFloodGuard(limits);
   io.on('connection', (socket: LiveSocket) => {
     const { room, role, voter } = socket.data;
     void socket.join(role === 'host' ? hostsOf(room) : attendeesOf(room));
@@ -82,7 +85,12 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
         if (typeof ack === 'function') ack(result);
       };
       void flood(socket.id).then((verdict) => {
-        if (verdict === 'disconnect') return void socket.disconnect(true);
+        if (verdict === 'disconnect') {
+          // Packets already in flight from the same flood get here too: end it once.
+          if (!socket.connected) return;
+          stats.floodDisconnects += 1;
+          return void socket.disconnect(true);
+        }
         if (verdict === 'refuse') return refuse({ ok: false, error: 'RATE_LIMITED' });
         if (!KNOWN_EVENTS.has(event)) return refuse({ ok: false, error: 'UNKNOWN_EVENT' });
         if (event in HOST_COMMANDS && role !== 'host') return refuse({ ok: false, error: 'NOT_HOST' });

@@ -15,11 +15,16 @@ export function newDevice(): string {
 export function connect(url: string, auth: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<{ socket: Client; state: RoomState }> {
   const socket: Client = io(url, { forceNew: true, transports: ['websocket'], reconnection: false, auth: { v: PROTOCOL_VERSION, ...auth }, ...extra });
   return new Promise((resolve, reject) => {
-    socket.once('room:state', (state) => resolve({ socket, state }));
-    socket.once('connect_error', (e) => {
-      socket.close();
-      reject(e);
-    });
+    let settled = false;
+    const once = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
+      settle();
+    };
+    socket.once('room:state', (state) => once(() => resolve({ socket, state })));
+    socket.once('connect_error', (e) => once(() => (socket.close(), reject(e))));
+    // A handshake the server cuts off (too large, say) closes the transport with no answer.
+    socket.io.once('close', (reason) => setTimeout(() => once(() => (socket.close(), reject(new Error(`closed: ${reason}`)))), 50));
   });
 }
 

@@ -1,0 +1,317 @@
+/**
+ * `npm run bench [-- --attendees N --out FILE]`: the live room under a packed town hall.
+ *
+ * Starts the real kit (production build, its own temp data folder) as a child process,
+ * simulates N phones from worker processes plus a presenter, and runs: a join storm, an
+ * answer burst, a reveal, and a reconnect storm (kill -9 mid-burst, restart on the same
+ * data folder). Runs the same scenarios against a bare in-memory socket.io baseline on
+ * the same machine in the same run, and prints both with their ratio.
+ */
+import Database from 'better-sqlite3';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io, type Socket } from 'socket.io-client';
+import { ensureClientBuilt } from '../server/build/ensure-built.ts';
+import type { RoomState, Snapshot } from '../server/protocol.ts';
+import { voterHash } from '../server/wire/guard.ts';
+import type { WorkerCommand, WorkerReport } from './swarm.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const HOST_KEY = 'benchmark-host-key-0001';
+const BURST = { activityId: 'check-force.before', choices: 3, min: 0 };
+const RESTART = { activityId: 'reflect-signs', choices: 5, min: 1 };
+const WINDOW_MS = 1000;
+
+const { values } = parseArgs({
+  options: { attendees: { type: 'string', default: '2000' }, out: { type: 'string', default: 'bench-results.json' }, workers: { type: 'string' }, profile: { type: 'string' } },
+});
+const attendees = Number(values.attendees);
+const workerCount = Number(values.workers ?? Math.max(2, Math.min(8, Math.ceil(attendees / 1000))));
+if (!Number.isInteger(attendees) || attendees < 1) throw new Error('--attendees must be a positive whole number');
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+const pct = (list: number[], p: number): number => {
+  if (list.length === 0) return NaN;
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Starts a server child and resolves once it prints that it is ready. */
+function startChild(script: string, args: string[], execArgv: string[] = []): Promise<ChildProcess> {
+  const child = fork(join(ROOT, script), args, { cwd: ROOT, silent: true, execArgv });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Press Ctrl+C to stop')) ok(child);
+    });
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => fail(new Error(`${script} exited (${code}): ${out}`)));
+  });
+}
+
+function ask<T>(child: ChildProcess, message: unknown, test: (m: T) => boolean = () => true): Promise<T> {
+  return new Promise((ok) => {
+    const on = (m: T): void => {
+      if (!test(m)) return;
+      child.off('message', on);
+      ok(m);
+    };
+    child.on('message', on);
+    child.send(message as never);
+  });
+}
+
+/** The phones, spread over worker processes. */
+class Swarm {
+  private readonly workers: ChildProcess[] = [];
+  constructor(readonly devices: string[][]) {}
+
+  static async start(n: number, w: number, tag: string): Promise<Swarm> {
+    const devices: string[][] = Array.from({ length: w }, () => []);
+    for (let i = 0; i < n; i++) devices[i % w]?.push(`${tag}-phone-${String(i).padStart(12, '0')}`);
+    const swarm = new Swarm(devices);
+    for (let i = 0; i < w; i++) swarm.workers.push(fork(join(ROOT, 'bench/swarm.ts'), [], { execArgv: ['--import', 'tsx'], cwd: ROOT }));
+    return swarm;
+  }
+
+  async all<R extends WorkerReport>(command: WorkerCommand | ((i: number) => WorkerCommand), reply: R['cmd']): Promise<R[]> {
+    return Promise.all(this.workers.map((w, i) => ask<R>(w, typeof command === 'function' ? command(i) : command, (m) => m.cmd === reply)));
+  }
+
+  close(): void {
+    for (const w of this.workers) w.send({ cmd: 'close' } satisfies WorkerCommand);
+  }
+}
+
+/** The presenter: opens and reveals activities, and records every tally it is sent. */
+async function presenter(url: string): Promise<{ socket: Socket; tallies: { at: number; snap: Snapshot }[]; state: RoomState }> {
+  const socket = io(url, { forceNew: true, transports: ['websocket'], auth: { v: 1, hostKey: HOST_KEY }, reconnectionDelay: 250, reconnectionDelayMax: 1000 });
+  const tallies: { at: number; snap: Snapshot }[] = [];
+  socket.on('activity:snapshot', (snap: Snapshot) => tallies.push({ at: Date.now(), snap }));
+  const state = await new Promise<RoomState>((ok) => socket.once('room:state', ok));
+  return { socket, tallies, state };
+}
+
+interface Run {
+  connected: number;
+  connect_retried: number;
+  swarm_cpu_s: number;
+  connect_p95_ms: number;
+  connect_all_ms: number;
+  sent: number;
+  acked: number;
+  ack_p50_ms: number;
+  ack_p95_ms: number;
+  ack_p99_ms: number;
+  final_tally_ms: number;
+  reveal_all_ms: number;
+  reveal_missing: number;
+  rss_peak_mb: number;
+  cpu_s: number;
+  event_loop_p99_ms: number;
+  /** The last tally the presenter was sent for the burst. */
+  last_total: number;
+  acked_devices: Set<string>;
+}
+
+/** Join storm, answer burst and reveal against the server at `url`. */
+async function scenarios(url: string, server: ChildProcess, tag: string): Promise<Run> {
+  const host = await presenter(url);
+  await host.socket.emitWithAck('activity:open', { activityId: BURST.activityId });
+  const swarm = await Swarm.start(attendees, workerCount, tag);
+  const stormStart = performance.now();
+  const joined = await swarm.all<Extract<WorkerReport, { cmd: 'connected' }>>((i) => ({ cmd: 'connect', url, devices: swarm.devices[i] ?? [] }), 'connected');
+  const connectAll = performance.now() - stormStart;
+  const durations = joined.flatMap((r) => r.durations);
+  await sleep(500);
+
+  const answered = await swarm.all<Extract<WorkerReport, { cmd: 'answered' }>>({ cmd: 'answer', ...BURST, windowMs: WINDOW_MS, deadlineMs: 60_000 }, 'answered');
+  const acks = answered.flatMap((r) => r.acks);
+  const ackedDevices = new Set(acks.map((a) => a.device));
+  const lastAck = Math.max(...acks.map((a) => a.at));
+  await sleep(1500);
+  const finalTally = host.tallies.find((t) => t.snap.activityId === BURST.activityId && t.snap.total >= ackedDevices.size);
+
+  const watching = swarm.all<Extract<WorkerReport, { cmd: 'watched' }>>({ cmd: 'watch', activityId: BURST.activityId, timeoutMs: 30_000 }, 'watched');
+  await sleep(200);
+  const revealAt = Date.now();
+  await host.socket.emitWithAck('activity:reveal', { activityId: BURST.activityId });
+  const watched = await watching;
+  const seen = watched.flatMap((r) => r.times);
+
+  const metrics = await ask<{ rss_peak_mb: number; cpu_s: number; event_loop_p99_ms: number }>(server, 'metrics', (m) => 'rss_peak_mb' in (m as object));
+  host.socket.close();
+  swarm.close();
+  const latencies = acks.map((a) => a.latency);
+  return {
+    connected: durations.length,
+    connect_retried: joined.reduce((n, r) => n + r.retried, 0),
+    swarm_cpu_s: round(joined.reduce((n, r) => n + r.cpu_s, 0)),
+    connect_p95_ms: round(pct(durations, 95)),
+    connect_all_ms: round(connectAll),
+    sent: attendees,
+    acked: acks.length,
+    ack_p50_ms: round(pct(latencies, 50)),
+    ack_p95_ms: round(pct(latencies, 95)),
+    ack_p99_ms: round(pct(latencies, 99)),
+    final_tally_ms: finalTally ? Math.max(0, finalTally.at - lastAck) : NaN,
+    reveal_all_ms: seen.length ? Math.max(...seen) - revealAt : NaN,
+    reveal_missing: watched.reduce((n, r) => n + r.missing, 0),
+    ...metrics,
+    last_total: host.tallies.filter((t) => t.snap.activityId === BURST.activityId).at(-1)?.snap.total ?? NaN,
+    acked_devices: ackedDevices,
+  };
+}
+
+/** Ballots stored for an activity, and how many distinct phones they stand for. */
+function storedBallots(dataDir: string, activityId: string, devices: Set<string>) {
+  const db = new Database(join(dataDir, 'workshops.sqlite'), { readonly: true });
+  const workshop = db.prepare('SELECT id, salt FROM workshops ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as { id: string; salt: string };
+  const voters = (db.prepare('SELECT voter FROM ballots WHERE workshop_id = ? AND activity_id = ?').all(workshop.id, activityId) as { voter: string }[]).map((r) => r.voter);
+  db.close();
+  const stored = new Set(voters);
+  const lost = [...devices].filter((d) => !stored.has(voterHash(workshop.salt, d))).length;
+  return { rows: voters.length, distinct: stored.size, lost };
+}
+
+async function main(): Promise<void> {
+  console.log(`Benchmark: ${attendees} attendees, ${workerCount} client workers, ${cpus().length} cores. Building...`);
+  if (!ensureClientBuilt(ROOT, console.log)) throw new Error('build failed');
+  const dataDir = mkdtempSync(join(tmpdir(), 'csec-bench-'));
+
+  // The kit.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const kitArgs = ['--port', String(port), '--data-dir', dataDir, '--host-key', HOST_KEY, '--public-url', url];
+  let kit = await startChild('bench/kit-server.mjs', kitArgs);
+  const ours = await scenarios(url, kit, 'kit');
+  const stored = storedBallots(dataDir, BURST.activityId, ours.acked_devices);
+
+  // Reconnect storm: kill -9 in the middle of a burst, restart on the same data folder.
+  const host = await presenter(url);
+  await host.socket.emitWithAck('activity:open', { activityId: RESTART.activityId });
+  const swarm = await Swarm.start(attendees, workerCount, 'restart');
+  await swarm.all((i) => ({ cmd: 'connect', url, devices: swarm.devices[i] ?? [] }), 'connected');
+  await sleep(500);
+  const burst = swarm.all<Extract<WorkerReport, { cmd: 'answered' }>>({ cmd: 'answer', ...RESTART, windowMs: WINDOW_MS, deadlineMs: 60_000 }, 'answered');
+  await sleep(WINDOW_MS / 2);
+  const killedAt = Date.now();
+  kit.kill('SIGKILL');
+  await new Promise((ok) => kit.once('exit', ok));
+  // --profile DIR: the restarted server (the reconnect storm) writes a CPU profile there.
+  kit = await startChild('bench/kit-server.mjs', kitArgs, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : []);
+  const readyAt = Date.now();
+  const resynced = await swarm.all<Extract<WorkerReport, { cmd: 'resynced' }>>({ cmd: 'resync', since: killedAt, timeoutMs: 20_000 }, 'resynced');
+  const restartAnswers = (await burst).flatMap((r) => r.acks);
+  const restartDevices = new Set(restartAnswers.map((a) => a.device));
+  await sleep(1000);
+  const afterRestart = storedBallots(dataDir, RESTART.activityId, restartDevices);
+  const check = await presenter(url);
+  const hostView = check.state.snapshots?.find((x) => x.activityId === RESTART.activityId);
+  const resyncTimes = resynced.flatMap((r) => r.times);
+  const resynced10s = resyncTimes.filter((t) => t - readyAt <= 10_000).length;
+  host.socket.close();
+  check.socket.close();
+  swarm.close();
+  kit.kill(values.profile ? 'SIGINT' : 'SIGKILL');
+  await new Promise((ok) => kit.once('exit', ok));
+
+  // The baseline, on a fresh port, same scenarios.
+  const basePort = await freePort();
+  const baseUrl = `http://127.0.0.1:${basePort}`;
+  const base = await startChild('bench/baseline-server.mjs', [String(basePort)]);
+  const theirs = await scenarios(baseUrl, base, 'base');
+  const baseStored = await ask<{ stored: string[] }>(base, 'stored', (m) => 'stored' in (m as object));
+  const baseDevices = new Set(baseStored.stored.filter((k) => k.startsWith(`${BURST.activityId}\n`)).map((k) => k.split('\n')[1] ?? ''));
+  base.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const result = {
+    attendees,
+    workers: workerCount,
+    cores: cpus().length,
+    connected: ours.connected,
+    connect_retried: ours.connect_retried,
+    connect_p95_ms: ours.connect_p95_ms,
+    connect_all_ms: ours.connect_all_ms,
+    swarm_cpu_s_join: ours.swarm_cpu_s,
+    sent: ours.sent,
+    acked: ours.acked,
+    stored: stored.rows,
+    lost: stored.lost + (ours.sent - ours.acked),
+    // Counted twice: a second row for a phone (the unique key forbids it), or a tally above the phones stored.
+    duplicated: stored.rows - stored.distinct + Math.max(0, ours.last_total - stored.distinct),
+    ack_p50_ms: ours.ack_p50_ms,
+    ack_p95_ms: ours.ack_p95_ms,
+    ack_p99_ms: ours.ack_p99_ms,
+    final_tally_ms: ours.final_tally_ms,
+    reveal_all_ms: ours.reveal_all_ms,
+    reveal_missing: ours.reveal_missing,
+    rss_peak_mb: ours.rss_peak_mb,
+    cpu_s: ours.cpu_s,
+    event_loop_p99_ms: ours.event_loop_p99_ms,
+    baseline_connected: theirs.connected,
+    baseline_connect_p95_ms: theirs.connect_p95_ms,
+    baseline_connect_all_ms: theirs.connect_all_ms,
+    baseline_swarm_cpu_s_join: theirs.swarm_cpu_s,
+    baseline_acked: theirs.acked,
+    baseline_stored: baseDevices.size,
+    baseline_ack_p50_ms: theirs.ack_p50_ms,
+    baseline_ack_p95_ms: theirs.ack_p95_ms,
+    baseline_ack_p99_ms: theirs.ack_p99_ms,
+    baseline_final_tally_ms: theirs.final_tally_ms,
+    baseline_reveal_all_ms: theirs.reveal_all_ms,
+    baseline_rss_peak_mb: theirs.rss_peak_mb,
+    baseline_cpu_s: theirs.cpu_s,
+    baseline_event_loop_p99_ms: theirs.event_loop_p99_ms,
+    ratio_ack_p95: Math.round((100 * ours.ack_p95_ms) / theirs.ack_p95_ms) / 100,
+    ratio_rss: Math.round((100 * ours.rss_peak_mb) / theirs.rss_peak_mb) / 100,
+    restart_acked: restartDevices.size,
+    restart_stored: afterRestart.rows,
+    restart_lost: afterRestart.lost + (attendees - restartDevices.size),
+    restart_duplicated: afterRestart.rows - afterRestart.distinct + Math.max(0, (hostView?.total ?? 0) - afterRestart.distinct),
+    restart_tally: hostView?.total ?? NaN,
+    resynced_10s_pct: round((100 * resynced10s) / attendees),
+  };
+  print(result);
+  writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nWritten to ${values.out}`);
+  process.exit(0);
+}
+
+function print(r: Record<string, number>): void {
+  const rows: [string, string, string][] = [
+    ['connected (first attempts retried)', `${r.connected} / ${r.attendees} (${r.connect_retried})`, `${r.baseline_connected}`],
+    ['join storm: p95 / all connected (ms)', `${r.connect_p95_ms} / ${r.connect_all_ms}`, `${r.baseline_connect_p95_ms} / ${r.baseline_connect_all_ms}`],
+    ['client swarm CPU during the join (s)', `${r.swarm_cpu_s_join}`, `${r.baseline_swarm_cpu_s_join}`],
+    ['acked / stored / lost / duplicated', `${r.acked} / ${r.stored} / ${r.lost} / ${r.duplicated}`, `${r.baseline_acked} / ${r.baseline_stored} (memory) / ${(r.attendees ?? 0) - (r.baseline_stored ?? 0)} / -`],
+    ['ack p50 / p95 / p99 (ms)', `${r.ack_p50_ms} / ${r.ack_p95_ms} / ${r.ack_p99_ms}`, `${r.baseline_ack_p50_ms} / ${r.baseline_ack_p95_ms} / ${r.baseline_ack_p99_ms}`],
+    ['last ack to final tally at presenter (ms)', `${r.final_tally_ms}`, `${r.baseline_final_tally_ms}`],
+    ['reveal to every phone (ms)', `${r.reveal_all_ms}`, `${r.baseline_reveal_all_ms}`],
+    ['server peak RSS (MB)', `${r.rss_peak_mb}`, `${r.baseline_rss_peak_mb}`],
+    ['server CPU (s)', `${r.cpu_s}`, `${r.baseline_cpu_s}`],
+    ['event-loop delay p99 (ms)', `${r.event_loop_p99_ms}`, `${r.baseline_event_loop_p99_ms}`],
+  ];
+  const w = [44, 30, 30];
+  console.log(`\n${'scenario'.padEnd(w[0] ?? 0)}${'kit'.padEnd(w[1] ?? 0)}baseline`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0] ?? 0)}${b.padEnd(w[1] ?? 0)}${c}`);
+  console.log(`\nratio ack p95 ${r.ratio_ack_p95} (target <= 1.5), ratio RSS ${r.ratio_rss} (target <= 1.3)`);
+  console.log(`kill -9 mid-burst: ${r.restart_acked} acked, ${r.restart_stored} stored, lost ${r.restart_lost}, duplicated ${r.restart_duplicated}, ${r.resynced_10s_pct}% resynced within 10 s`);
+}
+
+await main();

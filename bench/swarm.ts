@@ -1,0 +1,140 @@
+/**
+ * A benchmark worker: a share of the simulated phones, each a socket.io-client over
+ * websocket that behaves like the phone page (resends an answer until it is acked,
+ * reconnects by itself). Driven by the parent over IPC; reports raw times back.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { Snapshot } from '../server/protocol.ts';
+
+export type WorkerCommand =
+  | { cmd: 'connect'; url: string; devices: string[] }
+  | { cmd: 'answer'; activityId: string; choices: number; min: number; windowMs: number; deadlineMs: number }
+  | { cmd: 'watch'; activityId: string; timeoutMs: number }
+  | { cmd: 'resync'; since: number; timeoutMs: number }
+  | { cmd: 'close' };
+
+export type WorkerReport =
+  | { cmd: 'connected'; durations: number[]; failed: number; retried: number; cpu_s: number }
+  | { cmd: 'answered'; acks: { device: string; latency: number; at: number }[]; failed: number }
+  | { cmd: 'watched'; times: number[]; missing: number }
+  | { cmd: 'resynced'; times: number[]; missing: number };
+
+interface Phone {
+  device: string;
+  socket: Socket;
+  lastState: number;
+}
+
+const phones: Phone[] = [];
+const send = (report: WorkerReport): void => void process.send?.(report);
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+process.on('message', (message: WorkerCommand) => {
+  void handle(message);
+});
+
+async function handle(m: WorkerCommand): Promise<void> {
+  if (m.cmd === 'connect') send(await connectAll(m.url, m.devices));
+  else if (m.cmd === 'answer') send(await answerAll(m));
+  else if (m.cmd === 'watch') send(await watchAll(m.activityId, m.timeoutMs));
+  else if (m.cmd === 'resync') send(await resyncAll(m.since, m.timeoutMs));
+  else {
+    for (const p of phones) p.socket.close();
+    process.exit(0);
+  }
+}
+
+const CONNECT_DEADLINE_MS = 90_000;
+
+async function connectAll(url: string, devices: string[]): Promise<WorkerReport> {
+  let retried = 0;
+  const results = await Promise.all(
+    devices.map(
+      (device) =>
+        new Promise<number | undefined>((resolve) => {
+          const start = performance.now();
+          const socket = io(url, {
+            forceNew: true,
+            transports: ['websocket'],
+            auth: { v: 1, device },
+            reconnectionDelay: 250,
+            reconnectionDelayMax: 2000,
+            timeout: 20_000,
+          });
+          const phone: Phone = { device, socket, lastState: 0 };
+          socket.on('room:state', () => (phone.lastState = Date.now()));
+          socket.once('room:state', () => {
+            phones.push(phone);
+            resolve(performance.now() - start);
+          });
+          // A first attempt that fails (timeout under load) is retried by socket.io, as on a phone.
+          socket.once('connect_error', () => (retried += 1));
+          setTimeout(() => resolve(undefined), CONNECT_DEADLINE_MS);
+        }),
+    ),
+  );
+  const durations = results.filter((d): d is number => d !== undefined);
+  const cpu = process.cpuUsage();
+  return { cmd: 'connected', durations, failed: results.length - durations.length, retried, cpu_s: (cpu.user + cpu.system) / 1e6 };
+}
+
+/** Every phone answers once at a random moment in the window, retrying like the phone page until acked. */
+async function answerAll(m: Extract<WorkerCommand, { cmd: 'answer' }>): Promise<WorkerReport> {
+  const deadline = Date.now() + m.deadlineMs;
+  const acks: { device: string; latency: number; at: number }[] = [];
+  let failed = 0;
+  await Promise.all(
+    phones.map(async (phone) => {
+      await sleep(Math.random() * m.windowMs);
+      const value = m.min + Math.floor(Math.random() * m.choices);
+      while (Date.now() < deadline) {
+        if (!phone.socket.connected) {
+          await sleep(100);
+          continue;
+        }
+        const start = performance.now();
+        try {
+          const result = await phone.socket.timeout(4000).emitWithAck('answer:submit', { activityId: m.activityId, value });
+          if (result?.ok) {
+            acks.push({ device: phone.device, latency: performance.now() - start, at: Date.now() });
+            return;
+          }
+          await sleep(200);
+        } catch {
+          // No ack (timeout or the connection dropped): send again once connected.
+        }
+      }
+      failed += 1;
+    }),
+  );
+  return { cmd: 'answered', acks, failed };
+}
+
+/** When each phone first sees the activity revealed with results. */
+async function watchAll(activityId: string, timeoutMs: number): Promise<WorkerReport> {
+  const times = await Promise.all(
+    phones.map(
+      (phone) =>
+        new Promise<number | undefined>((resolve) => {
+          const timer = setTimeout(() => resolve(undefined), timeoutMs);
+          const on = (s: Snapshot): void => {
+            if (s.activityId !== activityId || !s.revealed || !s.results) return;
+            phone.socket.off('activity:snapshot', on);
+            clearTimeout(timer);
+            resolve(Date.now());
+          };
+          phone.socket.on('activity:snapshot', on);
+        }),
+    ),
+  );
+  const seen = times.filter((t): t is number => t !== undefined);
+  return { cmd: 'watched', times: seen, missing: times.length - seen.length };
+}
+
+/** When each phone got the room's state again after `since` (a restart). */
+async function resyncAll(since: number, timeoutMs: number): Promise<WorkerReport> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end && phones.some((p) => p.lastState <= since)) await sleep(100);
+  const times = phones.filter((p) => p.lastState > since).map((p) => p.lastState);
+  return { cmd: 'resynced', times, missing: phones.length - times.length };
+}

@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/server.ts';
+
+describe('npm run bench, small', () => {
+  it('runs 200 attendees through every scenario, including kill -9, with nothing lost or counted twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csec-bench-test-'));
+    const out = join(dir, 'bench.json');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--attendees', '200', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    expect(run.status, run.stderr + run.stdout).toBe(0);
+    const r = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
+    rmSync(dir, { recursive: true, force: true });
+    expect(r).toMatchObject({ attendees: 200, connected: 200, acked: 200, stored: 200, lost: 0, duplicated: 0 });
+    expect(r).toMatchObject({ restart_acked: 200, restart_stored: 200, restart_lost: 0, restart_duplicated: 0 });
+    expect(r.baseline_acked).toBe(200);
+    for (const key of ['ack_p50_ms', 'ack_p95_ms', 'ack_p99_ms', 'final_tally_ms', 'reveal_all_ms', 'rss_peak_mb', 'baseline_ack_p95_ms', 'baseline_rss_peak_mb', 'ratio_ack_p95', 'ratio_rss', 'resynced_10s_pct']) {
+      expect(Number.isFinite(r[key]), key).toBe(true);
+    }
+  }, 300_000);
+});
