@@ -45,7 +45,7 @@ export function showWaiting(screen: Screen): void {
 
 /** Builds the question and its answer controls; `send` is called with a valid answer. */
 export function showQuestion(screen: Screen, view: ActivityView, send: (value: AnswerValue) => void): void {
-  const parts: HTMLElement[] = [el('p', 'label', t(`present.activity.kind.${view.kind}`))];
+  const parts: HTMLElement[] = [el('p', 'label', t(`activity.kind.${view.kind}`))];
   if (view.title) parts.push(el('h1', '', view.title));
   if (view.story) parts.push(el('p', 'story', view.story));
   parts.push(el(view.title ? 'p' : 'h1', 'prompt', view.prompt));

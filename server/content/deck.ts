@@ -64,7 +64,7 @@ function insertAfterAttrs(lines: string[], html: string): string {
 
 /** The question as the room sees it on the projector; the live panel is added by the deck. */
 function activityHtml(a: Activity, t: (key: string) => string): string {
-  const label = a.kind === 'choice' && a.round ? t(`present.activity.round.${a.round}`) : t(`present.activity.kind.${a.kind}`);
+  const label = a.kind === 'choice' && a.round ? t(`activity.round.${a.round}`) : t(`activity.kind.${a.kind}`);
   const parts = [`<p class="activity-label">${escapeHtml(label)}</p>`];
   if (a.kind === 'scenario') parts.push(`<p class="activity-story">${escapeHtml(a.story)}</p>`);
   parts.push(`<p class="activity-prompt">${escapeHtml(a.prompt)}</p>`);

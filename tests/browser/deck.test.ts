@@ -58,6 +58,18 @@ describe('the deck in Chromium', () => {
     expect(slides.length).toBeGreaterThanOrEqual(25);
     for (const slide of slides) expect(slide.notes, slide.title).toMatch(/Time:/);
 
+    // Every slide fits the deck's 1280x720 canvas: nothing is cut off on the projector.
+    const tooTall: string[] = [];
+    for (let i = 0; i < slides.length; i++) {
+      await page.evaluate((n) => (location.hash = `#/${n}`), i);
+      await page.waitForFunction((n) => document.querySelectorAll('.reveal .slides > section')[n]?.classList.contains('present'), i);
+      const height = await page.$eval('section.present', (s) => s.scrollHeight);
+      if (height > 720) tooTall.push(`${slides[i]?.title}: ${height}px`);
+      if (slides[i]?.title.startsWith('In Monterey')) await page.screenshot({ path: join(SHOTS, 'deck-resources.png') });
+    }
+    expect(tooTall).toEqual([]);
+    await page.evaluate(() => (location.hash = '#/0'));
+
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => location.hash === '#/1');
     await page.keyboard.press('o');
