@@ -39,6 +39,8 @@ const ATTENDEE_INTERVAL_MS = 150;
 export class Room {
   readonly record: WorkshopRecord;
   private state: WorkshopState = emptyWorkshop();
+  /** The store failed and could not be read back: nothing is shown or taken until it can. */
+  private broken = false;
   private output: RoomOutput | undefined;
   private readonly hostDirty = new Set<string>();
   private attendeeDirty = false;
@@ -83,6 +85,7 @@ export class Room {
   }
 
   private async run(command: Command): Promise<Ack> {
+    if (this.broken && !this.recover()) return { ok: false, error: 'STORAGE' };
     const currentBefore = this.state.current;
     const decision = apply(this.state, this.options.catalog, command);
     if (!decision.ok) return decision;
@@ -91,7 +94,7 @@ export class Room {
       await this.options.writer.write(this.record.id, decision.events);
     } catch {
       // Nothing was stored: forget what was applied in memory, so no one sees an unstored answer.
-      this.reload();
+      this.recover();
       return { ok: false, error: 'STORAGE' };
     }
     // A facilitator's command is rare and the room is waiting for it: phones hear at once.
@@ -99,6 +102,22 @@ export class Room {
     for (const e of decision.events) if (e.activityId) this.markDirty(e.activityId, urgent);
     if (this.state.current !== currentBefore) this.announceCurrent();
     return { ok: true };
+  }
+
+  /**
+   * Rebuilds the state from the store after a failed write. When the store cannot even be
+   * read, the room shows nothing (rather than answers that were never stored) and refuses
+   * every command until the store answers again.
+   */
+  private recover(): boolean {
+    try {
+      this.reload();
+      this.broken = false;
+    } catch {
+      this.state = emptyWorkshop();
+      this.broken = true;
+    }
+    return !this.broken;
   }
 
   /** This device's stored answer to an activity. */

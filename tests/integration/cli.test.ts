@@ -62,6 +62,19 @@ describe('npm start', () => {
     expect(again).toContain(`/present?key=${presenter?.[2]}`);
   });
 
+  it('starts a fresh workshop with --new, with its own code and key', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const first = await start(['--port', '0', '--data-dir', dataDir]);
+    children[0]?.kill('SIGKILL');
+    const fresh = await start(['--port', '0', '--data-dir', dataDir, '--new']);
+    const code = (out: string) => out.match(/join code ([A-Z0-9]{6})/)?.[1];
+    const key = (out: string) => out.match(/key=([\w-]+)/)?.[1];
+    expect(code(fresh)).toBeDefined();
+    expect(code(fresh)).not.toBe(code(first));
+    expect(key(fresh)).not.toBe(key(first));
+  });
+
   it('uses the key given by HOST_KEY', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
