@@ -48,13 +48,19 @@ socket.on('room:state', (next) => {
   const changed = next.current?.activity.id !== state?.current?.activity.id;
   answers ??= new Answers(next.code);
   const current = next.current;
-  // The server's copy wins unless this phone has a newer answer still on its way.
-  if (current && next.mine != null && answers.get(current.activity.id)?.sent !== false) {
-    answers.set(current.activity.id, { value: next.mine, sent: true });
+  // The server's copy wins unless this phone has a newer answer still on its way. `null`
+  // means the server holds none (the facilitator cleared the answers, say).
+  const kept = current ? answers.get(current.activity.id) : undefined;
+  let cleared = false;
+  if (current && next.mine != null && kept?.sent !== false) answers.set(current.activity.id, { value: next.mine, sent: true });
+  if (current && next.mine === null && kept?.sent) {
+    answers.forget(current.activity.id);
+    lastStored.delete(current.activity.id);
+    cleared = true;
   }
   state = next;
-  if (changed) feedback = current && answers.get(current.activity.id) ? (answers.get(current.activity.id)?.sent ? 'received' : 'pending') : '';
-  render(changed);
+  if (changed || cleared) feedback = current && answers.get(current.activity.id) ? (answers.get(current.activity.id)?.sent ? 'received' : 'pending') : '';
+  render(changed || cleared);
   // The server sends the room's state right after every (re)connect: then answers that
   // never got their acknowledgement go again. The store keeps one per phone, so a
   // repeat changes nothing.

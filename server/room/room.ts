@@ -101,6 +101,10 @@ export class Room {
     const urgent = command.type !== 'answer';
     for (const e of decision.events) if (e.activityId) this.markDirty(e.activityId, urgent);
     if (this.state.current !== currentBefore) this.announceCurrent();
+    else if (command.type === 'reset' && command.activityId === this.state.current) {
+      // Every ballot is gone: phones drop the answer they show (`mine: null` for all).
+      this.output?.toAttendees('room:state', { ...this.roomState('attendee'), mine: null });
+    }
     return { ok: true };
   }
 

@@ -47,6 +47,15 @@ describe('a phone on a bad day', () => {
     const ballots = running.store.loadRoom(room?.record.id ?? '').ballots.filter((b) => b.activityId === SCALE);
     expect(ballots.map((b) => b.value)).toEqual([5]);
     expect(room?.snapshot(SCALE)?.total).toBe(1);
+
+    // The facilitator clears the answers: the phone shows none chosen, and can answer again.
+    const again = await host(running.url, running.app.hostKey);
+    await again.socket.emitWithAck('activity:reset', { activityId: SCALE });
+    await phone.waitForFunction(() => document.querySelectorAll('button.choice[aria-pressed="true"]').length === 0);
+    expect(await phone.textContent('.feedback')).toBe('');
+    await phone.click('button.choice[data-value="3"]');
+    await phone.waitForSelector('.feedback.received');
+    again.socket.close();
     await context.close();
   });
 });

@@ -84,6 +84,18 @@ describe('answering', () => {
   });
 });
 
+describe('clearing answers', () => {
+  it('tells the phones that their answers are gone when the facilitator clears them', async () => {
+    const h = await openActivity();
+    const phone = track(await attendee(running.url));
+    await phone.socket.emitWithAck('answer:submit', { activityId: KC, value: 1 });
+    const told = new Promise((ok) => phone.socket.once('room:state', ok));
+    expect(await h.socket.emitWithAck('activity:reset', { activityId: KC })).toEqual({ ok: true });
+    expect(await told).toMatchObject({ mine: null, current: { activity: { id: KC }, snapshot: { total: 0 } } });
+    expect(stored().ballots).toEqual([]);
+  });
+});
+
 describe('who may do what', () => {
   it('refuses host actions from a phone, whatever the payload, and changes nothing', async () => {
     await openActivity();
