@@ -4,7 +4,7 @@
  * becomes as many slides as the source list needs. Everything from data is HTML-escaped.
  */
 import type { Activity, Content } from './content.ts';
-import type { Resource, Strings } from './schema.ts';
+import type { Resource } from './schema.ts';
 
 const SOURCES_PER_SLIDE = 8;
 
@@ -117,4 +117,3 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export type { Strings };

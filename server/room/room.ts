@@ -27,12 +27,12 @@ export interface RoomOptions {
   clock: () => number;
   /** The attendees' link for the deck's QR code (known once the server listens). */
   joinUrl: (code: string) => string;
-  /** Host snapshots go out at most this often (ms). */
-  hostInterval?: number;
 }
 
 export type HostCommand = Exclude<Command['type'], 'answer'>;
 
+/** The presenter hears about new answers at most this often. */
+const HOST_INTERVAL_MS = 100;
 /** Phones hear about results at most this often, plus 1 ms per 20 phones: big rooms get fewer, larger updates. */
 const ATTENDEE_INTERVAL_MS = 150;
 
@@ -60,7 +60,7 @@ export class Room {
   }
 
   /** Rebuilds the state from the store: on start, and after a failed write. */
-  reload(): void {
+  private reload(): void {
     const stored = this.options.store.loadRoom(this.record.id);
     const state = emptyWorkshop();
     const { catalog } = this.options;
@@ -165,20 +165,22 @@ export class Room {
     this.output?.toHosts('room:state', this.hostState());
   }
 
+  /** Schedules the snapshots; `urgent` (a facilitator's command) sends them now. */
   private markDirty(activityId: string, urgent: boolean): void {
     this.hostDirty.add(activityId);
-    this.hostTimer ??= setTimeout(() => this.flushHosts(), urgent ? 0 : (this.options.hostInterval ?? 100));
-    if (activityId === this.state.current) {
-      this.attendeeDirty = true;
-      if (urgent) {
-        clearTimeout(this.attendeeTimer);
-        this.attendeeTimer = undefined;
-        this.flushAttendees();
-        return;
-      }
-      const interval = ATTENDEE_INTERVAL_MS + Math.floor((this.output?.attendeeCount() ?? 0) / 20);
-      this.attendeeTimer ??= setTimeout(() => this.flushAttendees(), interval);
+    if (urgent) {
+      clearTimeout(this.hostTimer);
+      this.flushHosts();
+    } else this.hostTimer ??= setTimeout(() => this.flushHosts(), HOST_INTERVAL_MS);
+    if (activityId !== this.state.current) return;
+    this.attendeeDirty = true;
+    if (urgent) {
+      clearTimeout(this.attendeeTimer);
+      this.flushAttendees();
+      return;
     }
+    const interval = ATTENDEE_INTERVAL_MS + Math.floor((this.output?.attendeeCount() ?? 0) / 20);
+    this.attendeeTimer ??= setTimeout(() => this.flushAttendees(), interval);
   }
 
   private flushHosts(): void {

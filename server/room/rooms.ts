@@ -1,7 +1,7 @@
-/** Every workshop in the store, each in its own room, found by join code or id. */
+/** Every workshop in the store when the kit starts, each in its own room, found by join code. */
 import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
-import type { Store, WorkshopRecord } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 import { Room } from './room.ts';
 import { createWriter } from './writer.ts';
 
@@ -15,25 +15,14 @@ export interface RoomsOptions {
 
 export class Rooms {
   private readonly byCode = new Map<string, Room>();
-  private readonly options: RoomsOptions;
-  private readonly catalog: ReadonlyMap<string, Activity>;
-  private readonly writer;
 
   constructor(options: RoomsOptions) {
-    this.options = options;
-    this.catalog = new Map(options.activities.map((a) => [a.id, a]));
-    this.writer = createWriter(options.store);
-    for (const record of options.store.listWorkshops()) this.add(record);
-  }
-
-  /** Opens the room of a workshop created after start. */
-  add(record: WorkshopRecord): Room {
-    const existing = this.byCode.get(record.code);
-    if (existing) return existing;
-    const { store, thresholds, clock, joinUrl } = this.options;
-    const room = new Room({ record, catalog: this.catalog, thresholds, store, writer: this.writer, clock, joinUrl });
-    this.byCode.set(record.code, room);
-    return room;
+    const catalog: ReadonlyMap<string, Activity> = new Map(options.activities.map((a) => [a.id, a]));
+    const writer = createWriter(options.store);
+    const { store, thresholds, clock, joinUrl } = options;
+    for (const record of store.listWorkshops()) {
+      this.byCode.set(record.code, new Room({ record, catalog, thresholds, store, writer, clock, joinUrl }));
+    }
   }
 
   byJoinCode(code: string): Room | undefined {
