@@ -22,8 +22,8 @@ import type { WorkerCommand, WorkerReport } from './swarm.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const HOST_KEY = 'benchmark-host-key-0001';
-const BURST = { activityId: 'check-force.before', choices: 3, min: 0 };
-const RESTART = { activityId: 'reflect-signs', choices: 5, min: 1 };
+const BURST = { activityId: 'check-force.after', choices: 3, min: 0 };
+const RESTART = { activityId: 'reflect-signs.after', choices: 5, min: 1 };
 const WINDOW_MS = 1000;
 
 const { values } = parseArgs({

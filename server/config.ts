@@ -3,6 +3,7 @@
  * Pure: it reads only what it is given, so every error message is unit-tested.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_THRESHOLDS } from './core/workshop.ts';
 
 export interface Config {
   port: number;
@@ -32,7 +33,7 @@ Options (each can also be set by the environment variable in brackets):
   --public-url URL    the address attendees use, e.g. https://kit.example.org
                       (PUBLIC_URL; default: this computer's network address)
   --threshold N       fewest answers before results are shown, 1-100
-                      (THRESHOLD; default 5; free text never fewer than 10)
+                      (THRESHOLD; default 10; free text never fewer than 10)
   --new               start a fresh workshop instead of resuming the last one
   --help              show this help`;
 
@@ -73,7 +74,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   if (hostKey !== undefined && !HOST_KEY.test(hostKey)) {
     return { ok: false, message: '--host-key must be 12 to 128 letters, digits, "-" or "_"' };
   }
-  const thresholdText = pick('threshold', 'THRESHOLD') ?? '5';
+  const thresholdText = pick('threshold', 'THRESHOLD') ?? String(DEFAULT_THRESHOLDS.default);
   const threshold = Number(thresholdText);
   if (!/^\d+$/.test(thresholdText) || threshold < 1 || threshold > 100) {
     return { ok: false, message: `--threshold must be a whole number from 1 to 100, not "${thresholdText}"` };

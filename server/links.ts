@@ -15,7 +15,10 @@ export function lanAddress(): string | undefined {
 }
 
 export interface Links {
+  /** The deck with the 75-minute core. */
   presenter: string;
+  /** The deck with the optional modules too. */
+  presenterFull: string;
   attendee: string;
   /** True when no network address was found and the attendee link is localhost-only. */
   localOnly: boolean;
@@ -23,9 +26,11 @@ export interface Links {
 
 /** Builds the printed links for a server listening on `port`. */
 export function buildLinks(port: number, hostKey: string, publicUrl: URL | undefined, lan = lanAddress()): Links {
-  const presenter = `http://localhost:${port}/present?key=${encodeURIComponent(hostKey)}`;
-  if (publicUrl) return { presenter, attendee: withSlash(publicUrl.href), localOnly: false };
-  return { presenter, attendee: `http://${lan ?? 'localhost'}:${port}/`, localOnly: lan === undefined };
+  const key = encodeURIComponent(hostKey);
+  const presenter = `http://localhost:${port}/present?key=${key}`;
+  const presenterFull = `http://localhost:${port}/present?full&key=${key}`;
+  if (publicUrl) return { presenter, presenterFull, attendee: withSlash(publicUrl.href), localOnly: false };
+  return { presenter, presenterFull, attendee: `http://${lan ?? 'localhost'}:${port}/`, localOnly: lan === undefined };
 }
 
 function withSlash(href: string): string {

@@ -7,6 +7,7 @@ import { kitRoot } from './paths.ts';
 import QRCode from 'qrcode';
 import { createApp } from './app.ts';
 import { loadContent } from './content/content.ts';
+import { planOf } from './content/timing.ts';
 import { ensureClientBuilt } from './build/ensure-built.ts';
 import { parseConfig, USAGE } from './config.ts';
 import { buildLinks, type Links } from './links.ts';
@@ -35,6 +36,8 @@ if (!content) {
   console.error('error: the workshop content has problems (listed above); nothing was started');
   process.exit(1);
 }
+
+const optionalMinutes = Math.round(planOf(content.decks['en']?.flatMap((f) => f.slides) ?? []).optional);
 
 const store = openSqliteStore(resolve(config.dataDir));
 const workshop = openDefaultWorkshop(store, config.newWorkshop, Date.now());
@@ -70,8 +73,10 @@ app.server.listen(config.port, '0.0.0.0', async () => {
       '',
       'The workshop kit is running.',
       '',
-      'Presenter (open on this computer; keep this link private, it holds your key):',
+      'Presenter (open on this computer; keep these links private, they hold your key):',
       `  ${links.presenter}`,
+      `  the 75-minute core. With the optional modules (${optionalMinutes} minutes more), open instead:`,
+      `  ${links.presenterFull}`,
       '',
       `Attendees join at (join code ${workshop.code}):`,
       `  ${links.attendee}`,

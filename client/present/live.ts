@@ -45,10 +45,16 @@ export function LiveRoom({ hostKey, receiver }: LiveOptions) {
       let shown: string | null | undefined;
 
       const currentActivity = (): string | null => deck.getCurrentSlide()?.dataset['activity'] ?? null;
+      /** A refusal the facilitator should hear about, shown until the slide changes. */
+      let refusal = '';
       const send = (event: HostEvent, activityId?: string): void => {
         if (!socket.connected) return;
         if (event === 'room:idle') void socket.emitWithAck('room:idle', {});
-        else if (activityId) void socket.emitWithAck(event, { activityId });
+        else if (activityId) {
+          void socket.emitWithAck(event, { activityId }).then((ack) => {
+            if (!ack.ok && ack.error === 'HIDDEN_UNTIL_AFTER') say((refusal = t('present.live.heldUntilAfter')));
+          });
+        }
       };
       /** Tells the server which activity (if any) the phones should show now. */
       const sync = (): void => {
@@ -81,6 +87,9 @@ export function LiveRoom({ hostKey, receiver }: LiveOptions) {
         sync();
       });
       socket.on('activity:snapshot', update);
+      deck.on('slidechanged', () => {
+        if (refusal !== '' && notice.textContent === refusal) say((refusal = ''));
+      });
       deck.on('slidechanged', sync);
       deck.on('ready', sync);
 

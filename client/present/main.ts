@@ -34,6 +34,8 @@ const deck = new Reveal({
   backgroundTransition: 'none',
   slideNumber: 'c/t',
   controlsTutorial: false,
+  // Optional modules are hidden slides; the full-workshop link (?full) shows them.
+  showHiddenSlides: new URLSearchParams(location.search).has('full'),
   plugins: [Markdown, Notes, LiveRoom({ hostKey: hostKey(), receiver: new URLSearchParams(location.search).has('receiver') })],
 });
 void deck.initialize().then(() => {

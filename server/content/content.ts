@@ -16,6 +16,7 @@ import {
   type Source,
   type Strings,
 } from './schema.ts';
+import { checkDeck, checkTime } from './check-deck.ts';
 import { citations, parseSlides, type Slide } from './slides.ts';
 import { readYaml, type ContentError, type YamlResult } from './yaml-file.ts';
 
@@ -41,8 +42,6 @@ export interface Content {
   decks: Record<string, DeckFile[]>;
 }
 
-/** Slide attributes the deck understands; anything else is most likely a typo. */
-const SLIDE_ATTRIBUTES = new Set(['data-join', 'data-activity', 'data-resources', 'data-sources', 'data-timing', 'data-state', 'class', 'id']);
 
 /** Reads and checks all content under `dir` (normally `slides`). */
 export function loadContent(dir = 'slides'): { content: Content | undefined; errors: ContentError[] } {
@@ -79,19 +78,25 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
   if (!decks['en']?.length) errors.push({ file: join(dir, 'en'), line: 1, message: 'the English deck has no slides' });
 
   const sourceIds = new Set(sources?.value?.sources.map((s) => s.id));
+  const unverified = new Set(sources?.value?.sources.filter((s) => s.unverified !== undefined).map((s) => s.id));
 
   if (sources?.value) checkUnique(sources.value.sources.map((s) => s.id), (i) => sources.lineOf(['sources', i, 'id']), 'source', errors, join(dir, 'sources.yaml'));
   const expanded = activities?.value ? checkActivities(activities, join(dir, 'activities.yaml'), sources?.value ? sourceIds : undefined, errors) : [];
+  if (activities) checkExplanations(activities, join(dir, 'activities.yaml'), unverified, errors);
   if (resources?.value) checkResources(resources, join(dir, 'resources.yaml'), errors);
   checkStrings(strings, dir, errors);
   // References are checked against what the files hold even when they failed validation,
   // so one mistake does not hide the others.
-  const known: Known = {
+  const known = {
     activities: idsOf(activities?.raw, 'activities', (a) => (Array.isArray(a['rounds']) ? a['rounds'].map((r) => `${String(a['id'])}.${String(r)}`) : [String(a['id'])])),
     groups: resources?.raw ? new Set(Object.keys(record(record(resources.raw)['groups']))) : undefined,
     sources: idsOf(sources?.raw, 'sources', (s) => [String(s['id'])]),
+    unverified,
   };
-  for (const files of Object.values(decks)) checkDeck(files, known, errors);
+  for (const [lang, files] of Object.entries(decks)) {
+    checkDeck(files, known, errors);
+    checkTime(files, join(dir, lang), errors);
+  }
   errors.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 
   if (errors.length > 0 || !resources?.value || !sources?.value || !activities?.value) return { content: undefined, errors };
@@ -141,8 +146,28 @@ function checkActivities(
     }
   });
   return list.flatMap((a): Activity[] =>
-    a.kind === 'choice' && a.rounds ? a.rounds.map((round) => ({ ...a, id: `${a.id}.${round}`, round })) : [a],
+    (a.kind === 'choice' || a.kind === 'scale') && a.rounds ? a.rounds.map((round) => ({ ...a, id: `${a.id}.${round}`, round })) : [a],
   );
+}
+
+/**
+ * Every phone shows an activity's explanation at the reveal, with no speaker note beside it
+ * to say "verify this": it may rest only on confirmed sources. Read from the raw file, so a
+ * mistake elsewhere in it does not hide this one.
+ */
+function checkExplanations(result: YamlResult<unknown>, file: string, unverified: Set<string>, errors: ContentError[]): void {
+  const list = record(result.raw)['activities'];
+  if (!Array.isArray(list)) return;
+  list.forEach((item, i) => {
+    const a = record(item);
+    if (typeof a['explanation'] !== 'string') return;
+    const listed = Array.isArray(a['sources']) ? a['sources'].map(String) : [];
+    for (const id of new Set([...citations(a['explanation']), ...listed])) {
+      if (unverified.has(id)) {
+        errors.push({ file, line: result.lineOf(['activities', i, 'explanation']), message: `activity "${String(a['id'])}": its explanation is shown on every phone but rests on source [${id}], which sources.yaml marks unverified` });
+      }
+    }
+  });
 }
 
 function checkResources(result: YamlResult<Resources>, file: string, errors: ContentError[]): void {
@@ -174,49 +199,6 @@ function checkStrings(strings: Record<string, YamlResult<Strings> | undefined>, 
     });
     for (const key of Object.keys(result.value)) {
       if (!(key in reference)) errors.push({ file, line: result.lineOf([key]), message: `unknown translation key "${key}" (not in strings/en.yaml)` });
-    }
-  }
-}
-
-interface Known {
-  activities: Set<string> | undefined;
-  groups: Set<string> | undefined;
-  sources: Set<string> | undefined;
-}
-
-function checkDeck(files: DeckFile[], known: Known, errors: ContentError[]): void {
-  const usedActivities = new Map<string, Slide>();
-  for (const { file, slides } of files) {
-    for (const slide of slides) {
-      const name = slide.title ? `slide "${slide.title}"` : 'slide';
-      const err = (line: number, message: string): number => errors.push({ file, line, message });
-      if (!slide.title) err(slide.line, 'slide has no title: start it with a "# " or "## " heading');
-      if (slide.noteMarkers === 0) err(slide.line, `${name} has no speaker notes: add a "Note:" line and the notes after it`);
-      else if (slide.noteMarkers > 1) err(slide.notesLine, `${name} has ${slide.noteMarkers} "Note:" lines; reveal.js shows notes only when there is exactly one`);
-      else if (!/^time:/im.test(slide.notes)) err(slide.notesLine, `${name}: speaker notes need a "Time:" line (about how long the slide takes)`);
-      for (const attr of Object.keys(slide.attrs)) {
-        if (!SLIDE_ATTRIBUTES.has(attr)) err(slide.attrsLine, `${name}: unknown slide attribute "${attr}"`);
-      }
-      const activity = slide.attrs['data-activity'];
-      if (activity !== undefined && known.activities) {
-        if (!known.activities.has(activity)) err(slide.attrsLine, `${name} refers to activity "${activity}", which is not in activities.yaml`);
-        const earlier = usedActivities.get(activity);
-        if (earlier) err(slide.attrsLine, `${name} repeats activity "${activity}" (already on ${earlier.file}:${earlier.line})`);
-        usedActivities.set(activity, slide);
-      }
-      const groups = slide.attrs['data-resources'];
-      if (groups !== undefined && known.groups) {
-        for (const g of groups.split(/\s+/)) {
-          if (!known.groups.has(g)) err(slide.attrsLine, `${name} refers to resource group "${g}", which is not in resources.yaml`);
-        }
-      }
-      if (known.sources) {
-        slide.lines.forEach((text, i) => {
-          for (const id of citations(text)) {
-            if (!known.sources?.has(id)) err(slide.start + i, `${name} cites source [${id}], which is not in sources.yaml`);
-          }
-        });
-      }
     }
   }
 }

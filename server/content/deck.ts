@@ -1,10 +1,12 @@
 /**
  * Turns a language's deck files into the Markdown reveal.js shows: slides marked
- * `data-resources` get the resource list from resources.yaml, and a `data-sources` slide
- * becomes as many slides as the source list needs. Everything from data is HTML-escaped.
+ * `data-resources` get the resource list from resources.yaml, a `data-sources` slide
+ * becomes as many slides as the source list needs, and `data-optional` slides are hidden
+ * unless the facilitator asks for the full workshop. Everything from data is HTML-escaped.
  */
 import type { Activity, Content } from './content.ts';
 import type { Resource } from './schema.ts';
+import { isOptional } from './timing.ts';
 
 const SOURCES_PER_SLIDE = 8;
 
@@ -14,6 +16,7 @@ export function renderDeck(content: Content, lang: string): string[] {
   const t = (key: string): string => strings[key] ?? content.strings['en']?.[key] ?? key;
   return (content.decks[lang] ?? []).map(({ slides }) =>
     slides
+      .map((slide) => (isOptional(slide) ? { ...slide, lines: markOptional(slide.lines, t('present.optional.note')) } : slide))
       .flatMap((slide) => {
         const activityId = slide.attrs['data-activity'];
         const activity = content.activities.find((a) => a.id === activityId);
@@ -55,6 +58,18 @@ function readable(lines: string[]): string[] {
   });
 }
 
+/**
+ * An optional module's slide is hidden (reveal.js drops `data-visibility="hidden"` slides
+ * unless the deck was opened with `?full`), and its notes say so first.
+ */
+function markOptional(lines: string[], note: string): string[] {
+  return lines.flatMap((line) => {
+    if (line.includes('.slide:')) return [line.replace(/\s*-->/, ' data-visibility="hidden" -->')];
+    if (/^\s*notes?:/i.test(line)) return [line, `*${note}*`, ''];
+    return [line];
+  });
+}
+
 function insertAfterAttrs(lines: string[], html: string): string {
   const at = lines.findIndex((l) => l.includes('.slide:'));
   const copy = [...lines];
@@ -64,7 +79,7 @@ function insertAfterAttrs(lines: string[], html: string): string {
 
 /** The question as the room sees it on the projector; the live panel is added by the deck. */
 function activityHtml(a: Activity, t: (key: string) => string): string {
-  const label = a.kind === 'choice' && a.round ? t(`activity.round.${a.round}`) : t(`activity.kind.${a.kind}`);
+  const label = a.round ? t(a.kind === 'scale' ? `activity.checkin.${a.round}` : `activity.round.${a.round}`) : t(`activity.kind.${a.kind}`);
   const parts = [`<p class="activity-label">${escapeHtml(label)}</p>`];
   if (a.kind === 'scenario') parts.push(`<p class="activity-story">${escapeHtml(a.story)}</p>`);
   parts.push(`<p class="activity-prompt">${escapeHtml(a.prompt)}</p>`);
@@ -81,16 +96,18 @@ function activityHtml(a: Activity, t: (key: string) => string): string {
 }
 
 function resourceList(entries: Resource[], t: (key: string) => string): string {
+  const fill = (key: string, values: Record<string, string>): string => t(key).replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
   const items = entries.map((r) => {
+    const phones = r.phone === undefined ? [] : Array.isArray(r.phone) ? r.phone : [r.phone];
+    const texting = r.text && (r.textWord ? fill('present.resources.textWord', { word: r.textWord, number: r.text }) : fill('present.resources.text', { number: r.text }));
     const parts = [
       `<strong class="resource-name">${escapeHtml(r.name)}</strong>`,
-      r.phone && `<span class="resource-phone">${escapeHtml(t('present.resources.call'))} ${escapeHtml(r.phone)}</span>`,
-      r.text && `<span class="resource-text">${escapeHtml(t('present.resources.text'))} ${escapeHtml(r.text)}</span>`,
+      ...phones.map((p) => `<span class="resource-phone">${escapeHtml(fill('present.resources.call', { number: p }))}</span>`),
+      texting && `<span class="resource-text">${escapeHtml(texting)}</span>`,
       r.web && `<span class="resource-web">${escapeHtml(r.web.replace(/^https?:\/\//, ''))}</span>`,
       r.hours && `<span class="resource-hours">${escapeHtml(r.hours)}</span>`,
-      r.languages && `<span class="resource-languages">${escapeHtml(r.languages.join(', '))}</span>`,
+      r.languages && `<span class="resource-languages">${escapeHtml(r.languages.join('; '))}</span>`,
       r.note && `<span class="resource-note">${escapeHtml(r.note)}</span>`,
-      r.checked === 'verify before presenting' && `<em class="resource-verify">${escapeHtml(t('present.resources.verify'))}</em>`,
     ].filter(Boolean);
     return `<li class="resource">${parts.join(' ')}</li>`;
   });

@@ -5,30 +5,34 @@
  */
 import { z } from 'zod';
 
-/** A phone number as people dial it: 911, 1-800-606-6618, (831) 375-4357 or 831-755-4661. */
+/** A phone number as people dial it: 911, 988, 1-800-606-6618, (831) 375-4357 or 831-755-4661. */
 export const PHONE = /^(\d{3}|1-\d{3}-\d{3}-\d{4}|\(\d{3}\) \d{3}-\d{4}|\d{3}-\d{3}-\d{4})$/;
-/** A text line: a short code (233733) or a phone number. */
-const TEXT_LINE = /^(\d{5,6}|1-\d{3}-\d{3}-\d{4}|\(\d{3}\) \d{3}-\d{4}|\d{3}-\d{3}-\d{4})$/;
+/** A phone number, optionally followed by what it is for in brackets: "(831) 424-4357 (Salinas)". */
+const LABELLED_PHONE = new RegExp(`^(${PHONE.source.slice(1, -1)})( \\([^()]+\\))?$`);
+/** A text line: 988, a short code (233733) or a phone number. */
+const TEXT_LINE = /^(\d{3}|\d{5,6}|1-\d{3}-\d{3}-\d{4}|\(\d{3}\) \d{3}-\d{4}|\d{3}-\d{3}-\d{4})$/;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const text = z.string().trim().min(1, 'must not be empty');
 const url = z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' });
-
-/** "2026-11-28" (the day someone checked it) or the literal "verify before presenting". */
-const checked = z.union([
-  z.literal('verify before presenting'),
-  z.iso.date({ error: 'must be a date like 2026-11-28 or the words "verify before presenting"' }),
-]);
+const phone = z.string().regex(LABELLED_PHONE, 'is not a phone number like 1-800-606-6618, (831) 375-4357 or 911, with an optional "(what it is for)" after it');
 
 export const resourceSchema = z.strictObject({
   name: text,
-  phone: z.string().regex(PHONE, 'is not a phone number like 1-800-606-6618, (831) 375-4357 or 911').optional(),
-  text: z.string().regex(TEXT_LINE, 'is not a text line like 233733 or 1-800-422-4453').optional(),
+  /** One number, or several: the first is the main line. */
+  phone: z.union([phone, z.array(phone).min(1)]).optional(),
+  text: z.string().regex(TEXT_LINE, 'is not a text line like 988, 233733 or 1-800-422-4453').optional(),
+  /** The word to text, when the line expects one ("HELP" to 233733). */
+  textWord: z.string().regex(/^[A-Z]{2,12}$/, 'is one word in capitals, like HELP').optional(),
   web: url.optional(),
   hours: text.optional(),
   languages: z.array(text).min(1).optional(),
   note: text.optional(),
-  checked,
+  /**
+   * The day someone last called the number or opened the site, and found it right. There is
+   * no "not checked" value: a line nobody checked does not go on a slide or a card.
+   */
+  checked: z.iso.date({ error: 'must be the date you last checked this line yourself, like 2026-11-28' }),
   confidence: z.enum(['high', 'medium']),
   sources: z.array(z.string()).optional(),
 });
@@ -48,6 +52,11 @@ export const sourceSchema = z
     url: url.optional(),
     urls: z.array(url).min(2).optional(),
     secondary: z.boolean().optional(),
+    /**
+     * What about this source is not yet confirmed. Speaker notes may cite it (with a "Verify
+     * before presenting" line); slides and the explanations phones show may not.
+     */
+    unverified: text.optional(),
   })
   .refine((s) => (s.url === undefined) !== (s.urls === undefined), 'needs exactly one of url or urls');
 
@@ -62,7 +71,7 @@ const base = {
   threshold: z.int().min(1).max(1000).optional(),
   sources: z.array(z.string()).optional(),
 };
-/** Knowledge checks are asked twice, before and after; each round is its own activity. */
+/** Knowledge checks and confidence scales are asked twice, before and after; each round is its own activity. */
 const rounds = z.array(z.enum(['before', 'after'])).min(2).max(2).optional();
 
 export const activitySchema = z.discriminatedUnion('kind', [
@@ -74,6 +83,7 @@ export const activitySchema = z.discriminatedUnion('kind', [
     min: z.int().min(0).max(1),
     max: z.int().min(2).max(10),
     labels: z.tuple([text, text]),
+    rounds,
   }),
   z.strictObject({
     ...base,

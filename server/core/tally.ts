@@ -15,6 +15,11 @@ export interface Tally {
 
 /** Most words shown in a cloud. */
 export const MAX_CLOUD_WORDS = 40;
+/**
+ * Fewest phones that must give a word before the room sees it. A word only one person typed
+ * is the one most likely to be personal ("daughter", a name): it stays off the screen.
+ */
+export const MIN_WORD_REPEATS = 2;
 
 export function emptyTally(activity: Activity): Tally {
   const size = 'options' in activity ? activity.options.length : activity.kind === 'scale' ? activity.max - activity.min + 1 : 0;
@@ -46,6 +51,7 @@ export function results(tally: Tally, activity: Activity, total: number): Result
     case 'words': {
       const words = [...tally.words]
         .map(([text, n]) => ({ text, count: n }))
+        .filter((w) => w.count >= MIN_WORD_REPEATS)
         .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1))
         .slice(0, MAX_CLOUD_WORDS);
       return { kind: 'words', words };

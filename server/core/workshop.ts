@@ -17,7 +17,11 @@ export interface Thresholds {
   default: number;
   text: number;
 }
-export const DEFAULT_THRESHOLDS: Thresholds = { default: 5, text: 10 };
+/**
+ * 10, as the speaker notes and the brief say: agencies that publish sensitive counts hide
+ * small ones for the same reason. A room may lower it with --threshold; free text never.
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { default: 10, text: 10 };
 
 export interface ActivityState {
   status: ActivityStatus;
@@ -92,6 +96,9 @@ export function decide(state: WorkshopState, catalog: ReadonlyMap<string, Activi
     case 'unlock':
       return { ok: true, events: change('open', current.revealed) };
     case 'reveal':
+      // A first round is a pre-test: revealing a knowledge check would show the best answer
+      // on every phone and spoil the second round, so no first round is ever revealed.
+      if (activity.round === 'before') return { ok: false, error: 'HIDDEN_UNTIL_AFTER' };
       return { ok: true, events: change(current.status, true) };
     case 'hide':
       return { ok: true, events: change(current.status, false) };

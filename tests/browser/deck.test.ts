@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { ROOT, startServer, type Running } from '../helpers/server.ts';
+import { isOptional } from '../../server/content/timing.ts';
+import { realContent, ROOT, startServer, type Running } from '../helpers/server.ts';
 
 const SHOTS = join(ROOT, 'dist/screenshots');
 let running: Running;
@@ -42,12 +43,14 @@ async function open(path: string, size = { width: 1280, height: 720 }) {
 describe('the deck in Chromium', () => {
   it('shows every slide with speaker notes, offline, with the key gone from the URL and the page', async () => {
     const key = running.app.hostKey;
-    const { page, problems, foreign, context } = await open(`/present?key=${key}`);
+    // The full-workshop link: every slide, optional modules included, must fit the projector.
+    const { page, problems, foreign, context } = await open(`/present?full&key=${key}`);
     await page.waitForSelector('.reveal.ready');
     await page.screenshot({ path: join(SHOTS, 'deck-title.png') });
 
     expect(page.url()).not.toContain(key);
     expect(page.url()).not.toContain('key=');
+    expect(new URL(page.url()).searchParams.has('full')).toBe(true);
     const html = await page.evaluate(() => document.documentElement.outerHTML + document.title + location.href);
     expect(html).not.toContain(key);
     expect(await page.evaluate(() => sessionStorage.getItem('hostKey'))).toBe(key);
@@ -65,7 +68,8 @@ describe('the deck in Chromium', () => {
       await page.waitForFunction((n) => document.querySelectorAll('.reveal .slides > section')[n]?.classList.contains('present'), i);
       const height = await page.$eval('section.present', (s) => s.scrollHeight);
       if (height > 720) tooTall.push(`${slides[i]?.title}: ${height}px`);
-      if (slides[i]?.title.startsWith('In Monterey')) await page.screenshot({ path: join(SHOTS, 'deck-resources.png') });
+      const shot = { 'In Monterey County': 'deck-resources', Sextortion: 'deck-sextortion', 'Which line, when': 'deck-which-line', "Let's take a break": 'deck-break' }[slides[i]?.title ?? ''];
+      if (shot) await page.screenshot({ path: join(SHOTS, `${shot}.png`) });
     }
     expect(tooTall).toEqual([]);
     await page.evaluate(() => (location.hash = '#/0'));
@@ -83,6 +87,27 @@ describe('the deck in Chromium', () => {
     expect(problems).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();
+  });
+
+  it('presents the 75-minute core by default, without the optional modules', async () => {
+    const optional = (realContent().decks['en'] ?? []).flatMap((f) => f.slides).filter(isOptional);
+    expect(optional.length).toBeGreaterThanOrEqual(5);
+    const count = async (path: string): Promise<{ slides: number; optional: string[] }> => {
+      const { page, problems, context } = await open(path);
+      await page.waitForSelector('.reveal.ready');
+      const found = {
+        slides: await page.$$eval('.reveal .slides > section', (s) => s.length),
+        optional: await page.$$eval('.reveal .slides section[data-optional]', (s) => s.map((e) => e.getAttribute('data-activity') ?? e.querySelector('h2')?.textContent ?? '')),
+      };
+      expect(problems).toEqual([]);
+      await context.close();
+      return found;
+    };
+    const core = await count(`/present?key=${running.app.hostKey}`);
+    const full = await count(`/present?full&key=${running.app.hostKey}`);
+    expect(core.optional).toEqual([]);
+    expect(full.optional).toHaveLength(optional.length);
+    expect(full.slides - core.slides).toBe(optional.length);
   });
 
   it('opens the speaker view with the notes (allowed by the page policy)', async () => {

@@ -5,7 +5,8 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT, startServer, type Running } from '../helpers/server.ts';
 
 const SHOTS = join(ROOT, 'dist/screenshots');
-const KC = 'check-force.before';
+const KC = 'check-force.after';
+const FIRST_ROUND = 'check-force.before';
 const WORDS = 'words-safe-to-tell';
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -16,7 +17,8 @@ const dialogs: string[] = [];
 const problems: string[] = [];
 
 beforeAll(async () => {
-  running = await startServer();
+  // A small room started with --threshold 5 (the default is 10), so five phones cross it.
+  running = await startServer(undefined, { thresholds: { default: 5, text: 10 } });
   // As on a venue LAN, phones reach the kit by a name that is not localhost: not a secure context.
   browser = await launchBrowser(['--host-resolver-rules=MAP kit.test 127.0.0.1']);
 });
@@ -57,7 +59,8 @@ const deckCounts = (deck: Page, id: string) =>
 describe('the live room with a deck and five phones', () => {
   it('opens questions on the phones, counts answers, holds results under the threshold, and shows attendee text as text', async () => {
     const deck = await newPage({ width: 1280, height: 720 }, false);
-    await deck.goto(`${running.url}/present?key=${running.app.hostKey}`);
+    // The full-workshop link: the word clouds are optional modules.
+    await deck.goto(`${running.url}/present?full&key=${running.app.hostKey}`);
     await deck.waitForSelector('.reveal.ready');
     await deck.waitForSelector('section[data-join] .join-panel img.join-qr');
     await deck.screenshot({ path: join(SHOTS, 'live-title-qr.png') });
@@ -73,8 +76,16 @@ describe('the live room with a deck and five phones', () => {
     expect(await first.evaluate(() => ({ secure: window.isSecureContext, uuid: typeof crypto.randomUUID }))).toEqual({ secure: false, uuid: 'undefined' });
     await first.waitForSelector('text=The workshop will begin soon');
 
+    // The first round is a pre-test: R does not reveal it, and the deck says why.
+    await goToActivity(deck, FIRST_ROUND);
+    await first.waitForSelector(`section.question[data-activity="${FIRST_ROUND}"] button.choice`);
+    await deck.keyboard.press('r');
+    await deck.waitForSelector('.live-notice >> text=kept for the end');
+    await deck.screenshot({ path: join(SHOTS, 'live-deck-first-round.png') });
+
     await goToActivity(deck, KC);
-    for (const phone of phones) await phone.waitForSelector('button.choice');
+    await deck.waitForSelector('.live-notice', { state: 'hidden' });
+    for (const phone of phones) await phone.waitForSelector(`section.question[data-activity="${KC}"] button.choice`);
     await first.screenshot({ path: join(SHOTS, 'live-phone-question.png') });
 
     // Four phones answer: the deck counts them, but the counts stay hidden even when revealed.
@@ -106,7 +117,8 @@ describe('the live room with a deck and five phones', () => {
     await goToActivity(deck, WORDS);
     for (const [i, phone] of phones.entries()) {
       await phone.waitForSelector('form.free input');
-      await phone.fill('form.free input', i === 0 ? XSS : ['trust', 'listening', 'trust', 'calm'][i - 1] ?? 'calm');
+      // A word shows in the cloud only once two phones gave it.
+      await phone.fill('form.free input', [XSS, XSS, 'trust', 'trust', 'calm'][i] ?? 'calm');
       await phone.click('form.free button.send');
       await phone.waitForSelector('.feedback.received');
     }
@@ -114,6 +126,8 @@ describe('the live room with a deck and five phones', () => {
     await deck.waitForSelector(`section[data-activity="${WORDS}"] .cloud-word`);
     const words = await deck.$$eval(`section[data-activity="${WORDS}"] .cloud-word`, (els) => els.map((e) => e.textContent));
     expect(words).toContain(XSS);
+    expect(words).toContain('trust');
+    expect(words).not.toContain('calm');
     expect(await deck.$$(`section[data-activity="${WORDS}"] .cloud img`)).toHaveLength(0);
     await first.waitForSelector('.cloud-word');
     expect(await first.$$eval('.cloud-word', (els) => els.map((e) => e.textContent))).toContain(XSS);

@@ -4,7 +4,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { host } from '../helpers/clients.ts';
 import { startServer, type Running } from '../helpers/server.ts';
 
-const SCALE = 'reflect-signs';
+const SCALE = 'reflect-signs.after';
 let running: Running;
 let browser: Browser;
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp, type App, type AppOptions } from '../../server/app.ts';
-import { loadContent, type Activity } from '../../server/content/content.ts';
+import { loadContent, type Activity, type Content } from '../../server/content/content.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { Store } from '../../server/store/store.ts';
 import { openDefaultWorkshop } from '../../server/workshops.ts';
@@ -25,12 +25,17 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'csec-kit-'));
 }
 
-let activities: Activity[] | undefined;
+let content: Content | undefined;
+/** The workshop's real content, from slides/. */
+export function realContent(): Content {
+  content ??= loadContent(join(ROOT, 'slides')).content;
+  if (!content) throw new Error('the content does not load');
+  return content;
+}
+
 /** The workshop's real activities, from slides/activities.yaml. */
 export function realActivities(): Activity[] {
-  activities ??= loadContent(join(ROOT, 'slides')).content?.activities;
-  if (!activities) throw new Error('the content does not load');
-  return activities;
+  return realContent().activities;
 }
 
 /** Starts the app on 127.0.0.1:0; the phones' link is the server's own address. */

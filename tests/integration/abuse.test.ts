@@ -86,7 +86,7 @@ function junkValue(rnd: ReturnType<typeof random>, depth = 0): unknown {
 function junkPacket(rnd: ReturnType<typeof random>, ackId: number): { frames: (string | Buffer)[]; acked: boolean } {
   const payload = (): unknown => {
     const v = junkValue(rnd);
-    return rnd.next() < 0.5 ? v : { activityId: rnd.pick([KC, 'nope', 'reflect-signs', '', 'x'.repeat(90)]), value: v };
+    return rnd.next() < 0.5 ? v : { activityId: rnd.pick([KC, 'nope', 'reflect-signs.after', '', 'x'.repeat(90)]), value: v };
   };
   const event = (name: string, ...args: unknown[]) => ({ frames: [`42${ackId}${JSON.stringify([name, ...args])}`], acked: true });
   switch (rnd.int(10)) {
@@ -212,7 +212,7 @@ describe('hijacking', () => {
     const phone = await attendee(r.url);
     sockets.push(phone.socket);
     const emit = phone.socket.emitWithAck as unknown as (e: string, ...a: unknown[]) => Promise<{ ok: boolean; error?: string }>;
-    const payloads = [{ activityId: KC }, { activityId: KC, hostKey: r.app.hostKey }, {}, { role: 'host' }, null, 'x', [KC], { activityId: 'reflect-signs' }];
+    const payloads = [{ activityId: KC }, { activityId: KC, hostKey: r.app.hostKey }, {}, { role: 'host' }, null, 'x', [KC], { activityId: 'reflect-signs.after' }];
     for (const event of ['activity:open', 'activity:lock', 'activity:unlock', 'activity:reveal', 'activity:hide', 'activity:reset', 'room:idle']) {
       for (const p of payloads) expect(await emit.call(phone.socket, event, p)).toEqual({ ok: false, error: 'NOT_HOST' });
     }

@@ -52,6 +52,9 @@ describe('npm start', () => {
     const out = await start(['--port', '0', '--data-dir', dataDir, '--public-url', 'https://kit.example.org']);
     const presenter = out.match(/http:\/\/localhost:(\d+)\/present\?key=([\w-]+)/);
     expect(presenter).not.toBeNull();
+    // The full-workshop link, with the optional modules, is printed beside the core's.
+    expect(out).toContain(`http://localhost:${presenter?.[1]}/present?full&key=${presenter?.[2]}`);
+    expect(out).toMatch(/75-minute core\. With the optional modules \(\d+ minutes more\)/);
     expect(out).toContain('https://kit.example.org/');
     expect(out).toMatch(/[▀▄█]/); // the QR drawn with block characters
     const health = await fetch(`http://127.0.0.1:${presenter?.[1]}/healthz`);

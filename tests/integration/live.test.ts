@@ -4,8 +4,9 @@ import { newWorkshop } from '../../server/workshops.ts';
 import { attendee, connect, host, newDevice, snapshotWhere, type Client } from '../helpers/clients.ts';
 import { startServer, tempDataDir, type Running } from '../helpers/server.ts';
 
-const KC = 'check-force.before';
-const SCALE = 'reflect-signs';
+const KC = 'check-force.after';
+const FIRST_ROUND = 'check-force.before';
+const SCALE = 'reflect-signs.after';
 let running: Running;
 const sockets: Client[] = [];
 const track = <T extends { socket: Client }>(c: T): T => (sockets.push(c.socket), c);
@@ -71,16 +72,28 @@ describe('answering', () => {
 
   it('sends the phones the results on reveal, and holds the counts back under the threshold', async () => {
     const h = await openActivity();
-    const phones = await Promise.all([0, 1, 2, 3].map(() => attendee(running.url).then(track)));
+    const phones = await Promise.all(Array.from({ length: 9 }, () => attendee(running.url).then(track)));
     for (const p of phones) await p.socket.emitWithAck('answer:submit', { activityId: KC, value: 1 });
     const watcher = phones[0]?.socket as Client;
     const few = snapshotWhere(watcher, KC, (s) => s.revealed);
     await h.socket.emitWithAck('activity:reveal', { activityId: KC });
-    expect(await few).toMatchObject({ total: 4, results: null, answer: 1 });
-    const fifth = track(await attendee(running.url));
+    // The default threshold is 10, as the speaker notes tell facilitators.
+    expect(await few).toMatchObject({ total: 9, threshold: 10, results: null, answer: 1 });
+    const tenth = track(await attendee(running.url));
     const enough = snapshotWhere(watcher, KC, (s) => s.results !== null);
-    await fifth.socket.emitWithAck('answer:submit', { activityId: KC, value: 0 });
-    expect(await enough).toMatchObject({ total: 5, results: { kind: 'options', counts: [1, 4, 0] } });
+    await tenth.socket.emitWithAck('answer:submit', { activityId: KC, value: 0 });
+    expect(await enough).toMatchObject({ total: 10, results: { kind: 'options', counts: [1, 9, 0] } });
+  });
+
+  it('never reveals the first round of a knowledge check, and changes nothing when asked to', async () => {
+    const h = await openActivity(FIRST_ROUND);
+    const phones = await Promise.all(Array.from({ length: 10 }, () => attendee(running.url).then(track)));
+    for (const p of phones) await p.socket.emitWithAck('answer:submit', { activityId: FIRST_ROUND, value: 1 });
+    const before = { stored: stored(), state: running.app.rooms.all()[0]?.hostState() };
+    expect(await h.socket.emitWithAck('activity:reveal', { activityId: FIRST_ROUND })).toEqual({ ok: false, error: 'HIDDEN_UNTIL_AFTER' });
+    expect({ stored: stored(), state: running.app.rooms.all()[0]?.hostState() }).toEqual(before);
+    expect(running.app.rooms.all()[0]?.snapshot(FIRST_ROUND)).toMatchObject({ revealed: false, results: null });
+    expect(running.app.rooms.all()[0]?.snapshot(FIRST_ROUND)).not.toHaveProperty('answer');
   });
 });
 

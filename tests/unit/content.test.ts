@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../server/content/content.ts';
 import { renderDeck } from '../../server/content/deck.ts';
+import { isOptional, planOf } from '../../server/content/timing.ts';
 import { ROOT } from '../helpers/server.ts';
 
 const BROKEN = 'tests/fixtures/content-broken';
@@ -43,16 +44,66 @@ describe('the workshop content', () => {
     expect(kinds('words').length).toBeGreaterThanOrEqual(1);
     const before = activities.filter((a) => a.round === 'before').map((a) => a.id.replace(/\.before$/, ''));
     const after = activities.filter((a) => a.round === 'after').map((a) => a.id.replace(/\.after$/, ''));
-    expect(before).toHaveLength(5);
+    expect(before.filter((id) => id.startsWith('check-'))).toHaveLength(5);
+    // The confidence scales are asked twice too, so a change can be measured.
+    expect(activities.filter((a) => a.kind === 'scale').every((a) => a.round !== undefined)).toBe(true);
     expect(after).toEqual(before);
 
     const slides = content?.decks['en']?.flatMap((f) => f.slides) ?? [];
     const position = (id: string) => slides.findIndex((s) => s.attrs['data-activity'] === id) / slides.length;
     for (const a of activities) expect(position(a.id), a.id).toBeGreaterThanOrEqual(0);
     for (const id of before) {
-      expect(position(`${id}.before`)).toBeLessThan(0.2);
-      expect(position(`${id}.after`)).toBeGreaterThan(0.8);
+      expect(position(`${id}.before`)).toBeLessThan(0.25);
+      expect(position(`${id}.after`)).toBeGreaterThan(0.75);
     }
+  });
+
+  it('fits the core workshop, break included, in 75 minutes, and leaves the extra scenarios optional', () => {
+    const slides = content?.decks['en']?.flatMap((f) => f.slides) ?? [];
+    const plan = planOf(slides);
+    expect(plan.core).toBeLessThanOrEqual(75);
+    expect(plan.core).toBeGreaterThan(60);
+    expect(slides.some((s) => /break/i.test(s.title) && !isOptional(s))).toBe(true);
+    const scenarios = slides.filter((s) => s.attrs['data-activity']?.startsWith('scenario-'));
+    expect(scenarios.filter((s) => !isOptional(s)).length).toBeGreaterThanOrEqual(6);
+    expect(scenarios.filter((s) => !isOptional(s)).length).toBeLessThanOrEqual(7);
+    expect(scenarios.filter(isOptional).length).toBeGreaterThanOrEqual(4);
+    expect(plan.optional).toBeGreaterThanOrEqual(12);
+  });
+
+  it('lists 988 on the resource slides and no immigration enforcement tip line', () => {
+    if (!content) throw new Error('no content');
+    const md = renderDeck(content, 'en').join('\n');
+    const resources = [...md.matchAll(/<ul class="resources">.*?<\/ul>/g)].map((m) => m[0]).join('\n');
+    expect(resources).toContain('988 Suicide &#38; Crisis Lifeline');
+    expect(resources).toContain('Call 988');
+    expect(resources).toContain('1-800-786-2929');
+    expect(resources).toContain('takeitdown.ncmec.org');
+    expect(resources).toContain('Not law enforcement or immigration');
+    for (const banned of ['HSI', 'DHS', 'ICE', '1-866-347-2423', '866-DHS-2-ICE', 'verify before presenting']) expect(resources).not.toContain(banned);
+    // The Rape Crisis Center's second line is a number, not a note in its hours.
+    expect(resources).toContain('Call (831) 424-4357 (Salinas)');
+  });
+
+  it('tells parents facing sextortion about 988 and never to keep the image', () => {
+    const slide = content?.decks['en']?.flatMap((f) => f.slides).find((s) => s.title === 'Sextortion');
+    const scenario = content?.activities.find((a) => a.id === 'scenario-sextortion');
+    if (!slide || !scenario || !('explanation' in scenario)) throw new Error('no sextortion slide or scenario');
+    for (const text of [slide.body, scenario.explanation ?? '']) {
+      expect(text).toMatch(/\b988\b/);
+      expect(text).not.toMatch(/keep (the )?evidence/i);
+      expect(text).toMatch(/never save or forward the image/i);
+    }
+    expect(slide.body).toMatch(/suicide/i);
+    expect(slide.body).toMatch(/Take It Down/);
+  });
+
+  it('promises nothing the room cannot keep', () => {
+    const text = content?.decks['en']?.flatMap((f) => f.slides.map((s) => s.body)).join('\n') ?? '';
+    expect(text).not.toMatch(/stays here/i);
+    expect(text).not.toMatch(/facilitators are mandated reporters/i);
+    expect(text).not.toMatch(/cards? (are )?available in English and Spanish|bilingual (resource )?cards?/i);
+    expect(text).not.toMatch(/21% to 31%|21%.*31%/);
   });
 
   it('never asks about anyone\'s own experience', () => {
@@ -81,8 +132,13 @@ describe('the content check on broken files', () => {
   });
 
   it.each([
-    [`${BROKEN}/resources.yaml:7: groups.local.entries.0.phone: is not a phone number like 1-800-606-6618, (831) 375-4357 or 911`],
-    [`${BROKEN}/resources.yaml:12: groups.local.entries.1.checked: must be a date like 2026-11-28 or the words "verify before presenting"`],
+    [`${BROKEN}/resources.yaml:7: groups.local.entries.0.phone: is not a phone number like 1-800-606-6618, (831) 375-4357 or 911, with an optional "(what it is for)" after it`],
+    [`${BROKEN}/resources.yaml:12: groups.local.entries.1.checked: must be the date you last checked this line yourself, like 2026-11-28`],
+    [`${BROKEN}/resources.yaml:15: groups.local.entries.2: missing field "checked"`],
+    [`${BROKEN}/activities.yaml:27: activity "check-four": its explanation is shown on every phone but rests on source [2], which sources.yaml marks unverified`],
+    [`${BROKEN}/en/01-deck.md:42: slide "A long talk" shows source [2] to the room, but sources.yaml marks it unverified: cite it only in the speaker notes`],
+    [`${BROKEN}/en:1: the core workshop plans 83 minutes (the Time: lines of slides not marked data-optional); it must fit in 75: shorten it or mark a module data-optional`],
+    [`${BROKEN}/en/01-deck.md:60: slide "Vague": the Time: line must say how long, like "Time: about 1.5 minutes" or "Time: about 30 seconds"`],
     [`${BROKEN}/resources.yaml:14: groups.local.entries.1: unknown field "fax"`],
     [`${BROKEN}/activities.yaml:8: activities.1: missing field "story"`],
     [`${BROKEN}/strings/es.yaml:1: missing translation key "join.waiting.title"`],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../server/content/content.ts';
-import { apply, decide, emptyWorkshop, evolve, snapshot, type Command, type WorkshopState } from '../../server/core/workshop.ts';
+import { apply, decide, DEFAULT_THRESHOLDS, emptyWorkshop, evolve, snapshot, type Command, type WorkshopState } from '../../server/core/workshop.ts';
 
 const ACTIVITIES: Activity[] = [
   { id: 'pick', kind: 'choice', prompt: 'Pick one', options: ['A', 'B', 'C'], answer: 1, explanation: 'B, because.' },
@@ -10,6 +10,9 @@ const ACTIVITIES: Activity[] = [
   { id: 'word', kind: 'words', prompt: 'One word', maxLength: 10 },
   { id: 'ask', kind: 'text', prompt: 'Ask anything' },
   { id: 'small', kind: 'choice', prompt: 'Small room', options: ['A', 'B'], threshold: 2 },
+  { id: 'quiz.before', kind: 'choice', prompt: 'Quiz', options: ['A', 'B'], answer: 1, explanation: 'B.', round: 'before' },
+  { id: 'quiz.after', kind: 'choice', prompt: 'Quiz', options: ['A', 'B'], answer: 1, explanation: 'B.', round: 'after' },
+  { id: 'sure.before', kind: 'scale', prompt: 'How sure?', min: 1, max: 5, labels: ['Not', 'Very'], round: 'before' },
 ];
 const CATALOG = new Map(ACTIVITIES.map((a) => [a.id, a]));
 const T = { default: 5, text: 10 };
@@ -113,7 +116,7 @@ describe('answers', () => {
       apply(state, CATALOG, answer('word', voter ?? '', word));
     }
     apply(state, CATALOG, host('reveal', 'word'));
-    expect(snap(state, 'word').results).toEqual({ kind: 'words', words: [{ text: 'trust', count: 3 }, { text: 'listen', count: 2 }, { text: 'calm', count: 1 }] });
+    expect(snap(state, 'word').results).toEqual({ kind: 'words', words: [{ text: 'trust', count: 3 }, { text: 'listen', count: 2 }] });
   });
 
   it('decide never changes the state it is given', () => {
@@ -160,6 +163,38 @@ describe('results and the privacy threshold', () => {
     const state = withAnswers('ask', 12, (i) => `question ${i}`);
     apply(state, CATALOG, host('reveal', 'ask'));
     expect(snap(state, 'ask')).toMatchObject({ total: 12, threshold: 10, results: null });
+  });
+
+  it('holds results back until 10 people answered by default, as the speaker notes promise', () => {
+    expect(DEFAULT_THRESHOLDS).toEqual({ default: 10, text: 10 });
+    const state = withAnswers('pick', 9, () => 0);
+    apply(state, CATALOG, host('reveal', 'pick'));
+    const pick = CATALOG.get('pick') as Activity;
+    expect(snapshot(state, pick, DEFAULT_THRESHOLDS)).toMatchObject({ total: 9, threshold: 10, results: null });
+    apply(state, CATALOG, answer('pick', 'v10', 1));
+    expect(snapshot(state, pick, DEFAULT_THRESHOLDS).results).toEqual({ kind: 'options', counts: [9, 1, 0] });
+  });
+
+  it('never reveals a first round, so the pre-test does not give away the answer', () => {
+    const state = withAnswers('quiz.before', 12, (i) => i % 2);
+    const before = structuredClone(state);
+    expect(decide(state, CATALOG, host('reveal', 'quiz.before'))).toEqual({ ok: false, error: 'HIDDEN_UNTIL_AFTER' });
+    expect(apply(state, CATALOG, host('reveal', 'quiz.before'))).toEqual({ ok: false, error: 'HIDDEN_UNTIL_AFTER' });
+    expect(state).toStrictEqual(before);
+    expect(snap(state, 'quiz.before')).toMatchObject({ revealed: false, results: null });
+    expect(snap(state, 'quiz.before')).not.toHaveProperty('answer');
+    expect(snap(state, 'quiz.before')).not.toHaveProperty('explanation');
+    expect(decide(room(open('sure.before')), CATALOG, host('reveal', 'sure.before'))).toEqual({ ok: false, error: 'HIDDEN_UNTIL_AFTER' });
+    // The second round is revealed as usual, with the best answer and why.
+    const after = withAnswers('quiz.after', 6, () => 1);
+    apply(after, CATALOG, host('reveal', 'quiz.after'));
+    expect(snap(after, 'quiz.after')).toMatchObject({ revealed: true, answer: 1, explanation: 'B.', results: { kind: 'options', counts: [0, 6] } });
+  });
+
+  it('shows a word in the cloud only once at least two phones gave it', () => {
+    const state = withAnswers('word', 6, (i) => ['trust', 'calm', 'trust', 'daughter', 'calm', 'listen'][i]);
+    apply(state, CATALOG, host('reveal', 'word'));
+    expect(snap(state, 'word').results).toEqual({ kind: 'words', words: [{ text: 'calm', count: 2 }, { text: 'trust', count: 2 }] });
   });
 
   it('gives a scale its distribution and mean', () => {
