@@ -17,8 +17,9 @@ import {
   type Strings,
 } from './schema.ts';
 import { checkDeck, checkTime } from './check-deck.ts';
+import { checkEverySourceCited, checkExplanations } from './check-sources.ts';
 import { citations, parseSlides, type Slide } from './slides.ts';
-import { readYaml, type ContentError, type YamlResult } from './yaml-file.ts';
+import { readYaml, record, type ContentError, type YamlResult } from './yaml-file.ts';
 
 export type { ContentError } from './yaml-file.ts';
 
@@ -83,6 +84,10 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
   if (sources?.value) checkUnique(sources.value.sources.map((s) => s.id), (i) => sources.lineOf(['sources', i, 'id']), 'source', errors, join(dir, 'sources.yaml'));
   const expanded = activities?.value ? checkActivities(activities, join(dir, 'activities.yaml'), sources?.value ? sourceIds : undefined, errors) : [];
   if (activities) checkExplanations(activities, join(dir, 'activities.yaml'), unverified, errors);
+  if (sources?.value) {
+    const citedText = [...Object.values(decks).flat().map((f) => f.text), activities?.raw, resources?.raw].map((x) => (typeof x === 'string' ? x : JSON.stringify(x ?? null)));
+    checkEverySourceCited(sources, join(dir, 'sources.yaml'), citedText, errors);
+  }
   if (resources?.value) checkResources(resources, join(dir, 'resources.yaml'), errors);
   checkStrings(strings, dir, errors);
   // References are checked against what the files hold even when they failed validation,
@@ -108,9 +113,6 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
   };
 }
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 /** Ids in a file's list (`activities` or `sources`), or undefined when the file could not be read. */
 function idsOf(raw: unknown, list: string, ids: (item: Record<string, unknown>) => string[]): Set<string> | undefined {
@@ -148,26 +150,6 @@ function checkActivities(
   return list.flatMap((a): Activity[] =>
     (a.kind === 'choice' || a.kind === 'scale') && a.rounds ? a.rounds.map((round) => ({ ...a, id: `${a.id}.${round}`, round })) : [a],
   );
-}
-
-/**
- * Every phone shows an activity's explanation at the reveal, with no speaker note beside it
- * to say "verify this": it may rest only on confirmed sources. Read from the raw file, so a
- * mistake elsewhere in it does not hide this one.
- */
-function checkExplanations(result: YamlResult<unknown>, file: string, unverified: Set<string>, errors: ContentError[]): void {
-  const list = record(result.raw)['activities'];
-  if (!Array.isArray(list)) return;
-  list.forEach((item, i) => {
-    const a = record(item);
-    if (typeof a['explanation'] !== 'string') return;
-    const listed = Array.isArray(a['sources']) ? a['sources'].map(String) : [];
-    for (const id of new Set([...citations(a['explanation']), ...listed])) {
-      if (unverified.has(id)) {
-        errors.push({ file, line: result.lineOf(['activities', i, 'explanation']), message: `activity "${String(a['id'])}": its explanation is shown on every phone but rests on source [${id}], which sources.yaml marks unverified` });
-      }
-    }
-  });
 }
 
 function checkResources(result: YamlResult<Resources>, file: string, errors: ContentError[]): void {

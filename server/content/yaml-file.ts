@@ -68,3 +68,8 @@ function nodeLine(doc: Document, path: readonly PropertyKey[], lineAt: (offset: 
   }
   return 1;
 }
+
+/** A raw YAML value as an object, or an empty one when it is not a mapping. */
+export function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -135,6 +135,7 @@ describe('the content check on broken files', () => {
     [`${BROKEN}/resources.yaml:7: groups.local.entries.0.phone: is not a phone number like 1-800-606-6618, (831) 375-4357 or 911, with an optional "(what it is for)" after it`],
     [`${BROKEN}/resources.yaml:12: groups.local.entries.1.checked: must be the date you last checked this line yourself, like 2026-11-28`],
     [`${BROKEN}/resources.yaml:15: groups.local.entries.2: missing field "checked"`],
+    [`${BROKEN}/sources.yaml:9: source [3] is not cited by any slide, activity or resource: cite it or remove it`],
     [`${BROKEN}/activities.yaml:27: activity "check-four": its explanation is shown on every phone but rests on source [2], which sources.yaml marks unverified`],
     [`${BROKEN}/en/01-deck.md:42: slide "A long talk" shows source [2] to the room, but sources.yaml marks it unverified: cite it only in the speaker notes`],
     [`${BROKEN}/en:1: the core workshop plans 83 minutes (the Time: lines of slides not marked data-optional); it must fit in 75: shorten it or mark a module data-optional`],
