@@ -16,8 +16,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { ensureClientBuilt } from '../server/build/ensure-built.ts';
-import type { RoomState, Snapshot } from '../server/protocol.ts';
+import { PROTOCOL_VERSION, type RoomState, type Snapshot } from '../server/protocol.ts';
 import { voterHash } from '../server/wire/guard.ts';
+import { slowPhone } from './slow-phone.ts';
 import type { WorkerCommand, WorkerReport } from './swarm.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -100,7 +101,7 @@ class Swarm {
 
 /** The presenter: opens and reveals activities, and records every tally it is sent. */
 async function presenter(url: string): Promise<{ socket: Socket; tallies: { at: number; snap: Snapshot }[]; state: RoomState }> {
-  const socket = io(url, { forceNew: true, transports: ['websocket'], auth: { v: 1, hostKey: HOST_KEY }, reconnectionDelay: 250, reconnectionDelayMax: 1000 });
+  const socket = io(url, { forceNew: true, transports: ['websocket'], auth: { v: PROTOCOL_VERSION, hostKey: HOST_KEY }, reconnectionDelay: 250, reconnectionDelayMax: 1000 });
   const tallies: { at: number; snap: Snapshot }[] = [];
   socket.on('activity:snapshot', (snap: Snapshot) => tallies.push({ at: Date.now(), snap }));
   const state = await new Promise<RoomState>((ok) => socket.once('room:state', ok));
@@ -223,6 +224,8 @@ async function main(): Promise<void> {
   const afterRestart = storedBallots(dataDir, RESTART.activityId, restartDevices);
   const check = await presenter(url);
   const hostView = check.state.snapshots?.find((x) => x.activityId === RESTART.activityId);
+  // One more phone, alone on a weak network, opens the page while the question is open.
+  const weak = await slowPhone(`${url}/`);
   const resyncTimes = resynced.flatMap((r) => r.times);
   const resynced10s = resyncTimes.filter((t) => t - readyAt <= 10_000).length;
   host.socket.close();
@@ -287,6 +290,8 @@ async function main(): Promise<void> {
     restart_duplicated: afterRestart.rows - afterRestart.distinct + Math.max(0, (hostView?.total ?? 0) - afterRestart.distinct),
     restart_tally: hostView?.total ?? NaN,
     resynced_10s_pct: round((100 * resynced10s) / attendees),
+    slow_phone_first_question_ms: weak.first_question_ms,
+    slow_phone_transferred_kb: weak.transferred_kb,
   };
   print(result);
   writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
@@ -311,6 +316,7 @@ function print(r: Record<string, number>): void {
   console.log(`\n${'scenario'.padEnd(w[0] ?? 0)}${'kit'.padEnd(w[1] ?? 0)}baseline`);
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0] ?? 0)}${b.padEnd(w[1] ?? 0)}${c}`);
   console.log(`\nratio ack p95 ${r.ratio_ack_p95} (target <= 1.5), ratio RSS ${r.ratio_rss} (target <= 1.3)`);
+  console.log(`a phone at 400 kbit/s and 400 ms latency: first question on screen after ${r.slow_phone_first_question_ms} ms (${r.slow_phone_transferred_kb} KB transferred)`);
   console.log(`kill -9 mid-burst: ${r.restart_acked} acked, ${r.restart_stored} stored, lost ${r.restart_lost}, duplicated ${r.restart_duplicated}, ${r.resynced_10s_pct}% resynced within 10 s`);
 }
 

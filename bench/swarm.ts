@@ -4,7 +4,7 @@
  * reconnects by itself). Driven by the parent over IPC; reports raw times back.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Snapshot } from '../server/protocol.ts';
+import { PROTOCOL_VERSION, type Snapshot } from '../server/protocol.ts';
 
 export type WorkerCommand =
   | { cmd: 'connect'; url: string; devices: string[] }
@@ -56,7 +56,7 @@ async function connectAll(url: string, devices: string[]): Promise<WorkerReport>
           const socket = io(url, {
             forceNew: true,
             transports: ['websocket'],
-            auth: { v: 1, device },
+            auth: { v: PROTOCOL_VERSION, device },
             reconnectionDelay: 250,
             reconnectionDelayMax: 2000,
             timeout: 20_000,

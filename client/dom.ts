@@ -1,5 +1,13 @@
 /** Tiny DOM helpers. Text is always set with textContent: nothing from a client is parsed as HTML. */
 
+// Chrome before 86 (many older Android phones) lacks replaceChildren, which the pages use.
+if (typeof Element.prototype.replaceChildren !== 'function') {
+  Element.prototype.replaceChildren = function (this: Element, ...nodes: (Node | string)[]): void {
+    while (this.firstChild) this.removeChild(this.firstChild);
+    this.append(...nodes);
+  };
+}
+
 /** Creates an element with a class and text or children. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

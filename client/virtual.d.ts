@@ -8,3 +8,8 @@ declare module 'virtual:strings' {
   const strings: Record<string, Record<string, string>>;
   export default strings;
 }
+declare module 'virtual:help' {
+  /** The phone's help list (every resource), by language. */
+  const help: Record<string, import('../server/content/help.ts').HelpGroup[]>;
+  export default help;
+}

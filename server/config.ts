@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_THRESHOLDS } from './core/workshop.ts';
+import { LANGUAGES } from './protocol.ts';
 
 export interface Config {
   port: number;
@@ -15,6 +16,8 @@ export interface Config {
   /** Start a fresh workshop instead of resuming the last one. */
   newWorkshop: boolean;
   /** Fewest answers before counts are shown (free text: at least 10). */
+  /** The deck's language (phones pick their own). */
+  lang: string;
   threshold: number;
   help: boolean;
 }
@@ -34,6 +37,8 @@ Options (each can also be set by the environment variable in brackets):
                       (PUBLIC_URL; default: this computer's network address)
   --threshold N       fewest answers before results are shown, 1-100
                       (THRESHOLD; default 10; free text never fewer than 10)
+  --lang LANG         the deck's language: en or es (DECK_LANG; default en);
+                      each phone still picks its own
   --new               start a fresh workshop instead of resuming the last one
   --help              show this help`;
 
@@ -53,6 +58,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
         'data-dir': { type: 'string' },
         'public-url': { type: 'string' },
         threshold: { type: 'string' },
+        lang: { type: 'string' },
         new: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -79,6 +85,10 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   if (!/^\d+$/.test(thresholdText) || threshold < 1 || threshold > 100) {
     return { ok: false, message: `--threshold must be a whole number from 1 to 100, not "${thresholdText}"` };
   }
+  const lang = pick('lang', 'DECK_LANG') ?? 'en';
+  if (!(LANGUAGES as readonly string[]).includes(lang)) {
+    return { ok: false, message: `--lang must be one of ${LANGUAGES.join(', ')}, not "${lang}"` };
+  }
   const dataDir = pick('data-dir', 'DATA_DIR') ?? './data';
   if (dataDir.trim() === '') return { ok: false, message: '--data-dir must not be empty' };
 
@@ -92,7 +102,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   }
   return {
     ok: true,
-    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, threshold, help: values['help'] === true },
+    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, threshold, lang, help: values['help'] === true },
   };
 }
 

@@ -25,10 +25,11 @@ export interface Links {
 }
 
 /** Builds the printed links for a server listening on `port`. */
-export function buildLinks(port: number, hostKey: string, publicUrl: URL | undefined, lan = lanAddress()): Links {
+export function buildLinks(port: number, hostKey: string, publicUrl: URL | undefined, lan = lanAddress(), lang = 'en'): Links {
   const key = encodeURIComponent(hostKey);
-  const presenter = `http://localhost:${port}/present?key=${key}`;
-  const presenterFull = `http://localhost:${port}/present?full&key=${key}`;
+  const language = lang === 'en' ? '' : `lang=${lang}&`;
+  const presenter = `http://localhost:${port}/present?${language}key=${key}`;
+  const presenterFull = `http://localhost:${port}/present?${language}full&key=${key}`;
   if (publicUrl) return { presenter, presenterFull, attendee: withSlash(publicUrl.href), localOnly: false };
   return { presenter, presenterFull, attendee: `http://${lan ?? 'localhost'}:${port}/`, localOnly: lan === undefined };
 }

@@ -66,7 +66,7 @@ app.server.on('error', (error: NodeJS.ErrnoException) => {
 app.server.listen(config.port, '0.0.0.0', async () => {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  links = buildLinks(port, app.hostKey, config.publicUrl);
+  links = buildLinks(port, app.hostKey, config.publicUrl, undefined, config.lang);
   const qr = await QRCode.toString(`${links.attendee}?code=${workshop.code}`, { type: 'terminal', small: true });
   console.log(
     [

@@ -5,7 +5,11 @@
  * docs/protocol.md describes it for people; a test keeps the two in step.
  */
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** The workshop's languages: English, and the others its content translates inline. */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /** Events a phone may send. */
 export const ATTENDEE_EVENTS = { answerSubmit: 'answer:submit' } as const;
@@ -40,6 +44,7 @@ export const ERROR_CODES = [
   'BAD_ANSWER',
   'HIDDEN_UNTIL_AFTER',
   'NOT_HOST',
+  'NOT_ATTENDEE',
   'RATE_LIMITED',
   'STORAGE',
 ] as const;
@@ -84,6 +89,15 @@ export interface ActivityCommand {
   activityId: string;
 }
 
+/** An activity's words in another language; whatever is missing is shown in English. */
+export interface ActivityWords {
+  prompt: string;
+  title?: string;
+  story?: string;
+  options?: string[];
+  labels?: [string, string];
+}
+
 /** An activity as phones and the deck show it. `answer` and `explanation` only once revealed. */
 export interface ActivityView {
   id: string;
@@ -96,6 +110,8 @@ export interface ActivityView {
   max?: number;
   labels?: [string, string];
   maxLength?: number;
+  /** The same words in other languages, by language code (`es`): each phone shows its own. */
+  translations?: Record<string, ActivityWords>;
 }
 
 export type ActivityStatus = 'ready' | 'open' | 'locked';
@@ -117,7 +133,8 @@ export interface Snapshot {
   results: Results | null;
   /** For scenarios and knowledge checks, once revealed. */
   answer?: number;
-  explanation?: string;
+  /** Why, by language code (`en` always, `es` where written). */
+  explanation?: Record<string, string>;
 }
 
 /** Sent on connect and when the current activity changes. */

@@ -5,16 +5,37 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type AnswerValue, type ClientToServer, type RoomState, type ServerToClient, type Snapshot } from '../../server/protocol.ts';
-import { pickLanguage, setLanguage, t } from '../i18n.ts';
+import { localView, pickLanguage, setLanguage, t } from '../i18n.ts';
 import { Answers, deviceToken } from './device.ts';
+import { contentNote, mountToolbar } from './safety.ts';
 import { mountScreen, showAnswerState, showBanner, showFeedback, showQuestion, showResults, showWaiting, type Feedback } from './view.ts';
 
 setLanguage(pickLanguage());
+// The tab's title and icon say nothing about the topic: someone may glance at the phone.
 document.title = t('app.title');
 
 const ACK_TIMEOUT_MS = 10_000;
 const root = document.getElementById('app') as HTMLElement;
-const screen = mountScreen(root);
+let screen = mountScreen(root);
+let ready = false;
+mountToolbar(root, (lang) => {
+  setLanguage(lang);
+  document.title = t('app.title');
+  if (!ready) return void contentNote(root).then(start);
+  screen = mountScreen(root);
+  if (!socket.connected) showBanner(screen, t('join.reconnecting'));
+  render(true);
+});
+void contentNote(root).then(start);
+
+/** After the content note: the screen, and whatever the room is showing now. */
+function start(): void {
+  if (ready) return;
+  ready = true;
+  screen = mountScreen(root);
+  if (!socket.connected) showBanner(screen, t('join.connecting'));
+  render(true);
+}
 const code = new URLSearchParams(location.search).get('code')?.toUpperCase() ?? undefined;
 let state: RoomState | null = null;
 let answers: Answers | undefined;
@@ -76,13 +97,15 @@ socket.on('activity:snapshot', (snap: Snapshot) => {
 });
 
 function render(rebuild: boolean): void {
+  if (!ready) return;
   const current = state?.current;
   if (!current) return showWaiting(screen);
-  if (rebuild || screen.question.dataset['activity'] !== current.activity.id) showQuestion(screen, current.activity, submit);
+  const view = localView(current.activity);
+  if (rebuild || screen.question.dataset['activity'] !== current.activity.id) showQuestion(screen, view, submit);
   const open = current.snapshot.status === 'open';
   showAnswerState(screen, answers?.get(current.activity.id)?.value, open);
   showFeedback(screen, !open && feedback !== 'received' ? 'closed' : feedback);
-  showResults(screen, current.activity, current.snapshot);
+  showResults(screen, view, current.snapshot);
 }
 
 async function submit(value: AnswerValue): Promise<void> {

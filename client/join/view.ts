@@ -5,7 +5,7 @@
  */
 import type { ActivityView, AnswerValue, Snapshot } from '../../server/protocol.ts';
 import { el } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { explanationOf, t } from '../i18n.ts';
 import { resultsElement } from '../results.ts';
 
 export type Feedback = '' | 'sending' | 'received' | 'pending' | 'closed' | 'refused';
@@ -25,9 +25,11 @@ export function mountScreen(root: HTMLElement): Screen {
     results: el('section', 'results-area'),
   };
   screen.banner.setAttribute('role', 'status');
+  screen.banner.hidden = true;
   screen.feedback.setAttribute('role', 'status');
   const privacy = el('p', 'note', `${t('join.privacy')} ${t('join.stepOut')}`);
   root.replaceChildren(screen.banner, screen.question, screen.feedback, screen.results, privacy);
+  root.hidden = false;
   return screen;
 }
 
@@ -49,7 +51,8 @@ export function showQuestion(screen: Screen, view: ActivityView, send: (value: A
   if (view.title) parts.push(el('h1', '', view.title));
   if (view.story) parts.push(el('p', 'story', view.story));
   parts.push(el(view.title ? 'p' : 'h1', 'prompt', view.prompt));
-  parts.push(controls(view, send));
+  parts.push(controls(view, send), skipControls(screen));
+  screen.question.classList.remove('skipped');
   screen.question.replaceChildren(...parts);
   screen.question.dataset['activity'] = view.id;
   screen.results.replaceChildren();
@@ -95,6 +98,29 @@ function controls(view: ActivityView, send: (value: AnswerValue) => void): HTMLE
   return box;
 }
 
+/** "Skip this question": no answer is sent, nobody is told, and the person can still answer. */
+function skipControls(screen: Screen): HTMLElement {
+  const skip = el('button', 'skip', t('join.skip'));
+  skip.type = 'button';
+  const unskip = el('button', 'skip', t('join.unskip'));
+  unskip.type = 'button';
+  const skipped = el('p', 'skipped-note', t('join.skipped'));
+  skip.addEventListener('click', () => {
+    screen.question.classList.add('skipped');
+    unskip.focus();
+  });
+  unskip.addEventListener('click', () => {
+    screen.question.classList.remove('skipped');
+    screen.question.querySelector<HTMLElement>('.controls button, .controls input, .controls textarea')?.focus();
+  });
+  return el('div', 'skip-box', [skip, skipped, unskip]);
+}
+
+/** Citation marks like [29] point to the deck's source list, which phones do not have. */
+export function withoutCitations(text: string): string {
+  return text.replace(/\s*\[\d+[a-z]?\]/g, '');
+}
+
 function choiceButton(text: string, value: number, onTap: () => void): HTMLButtonElement {
   const b = el('button', 'choice', text);
   b.type = 'button';
@@ -123,12 +149,20 @@ export function showFeedback(screen: Screen, feedback: Feedback): void {
 }
 
 export function showResults(screen: Screen, view: ActivityView, snap: Snapshot): void {
+  // The best option is marked on the buttons themselves, even while counts are held back.
+  for (const b of screen.question.querySelectorAll<HTMLButtonElement>('.controls button.choice')) {
+    const best = snap.revealed && snap.answer !== undefined && Number(b.dataset['value']) === snap.answer;
+    b.classList.toggle('best', best);
+    b.querySelector('.best-mark')?.remove();
+    if (best) b.append(el('span', 'best-mark', t('join.results.best')));
+  }
   if (!snap.revealed) {
     screen.results.replaceChildren();
     return;
   }
   const parts: HTMLElement[] = [el('h2', '', t('join.results.title'))];
   if (view.kind !== 'text') parts.push(resultsElement(view, snap));
-  if (snap.explanation) parts.push(el('p', 'explanation', snap.explanation));
+  const why = explanationOf(snap);
+  if (why) parts.push(el('p', 'explanation', withoutCitations(why)));
   screen.results.replaceChildren(...parts);
 }

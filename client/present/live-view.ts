@@ -5,7 +5,7 @@
  */
 import type { ActivityView, Snapshot } from '../../server/protocol.ts';
 import { el } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { explanationOf, t, tn } from '../i18n.ts';
 import { resultsElement } from '../results.ts';
 
 function slideOf(activityId: string): HTMLElement | null {
@@ -24,7 +24,7 @@ export function renderLive(view: ActivityView, snap: Snapshot): void {
   }
   slide.classList.toggle('revealed', snap.revealed);
   const status = t(snap.status === 'locked' ? 'present.live.locked' : 'present.live.open');
-  const parts: HTMLElement[] = [el('p', 'live-count', [el('strong', '', t('present.live.answers', { total: snap.total })), ` · ${status}`])];
+  const parts: HTMLElement[] = [el('p', 'live-count', [el('strong', '', tn('present.live.answers', snap.total)), ` · ${status}`])];
 
   // Options are already on the slide: the counts go next to them.
   for (const li of slide.querySelectorAll<HTMLElement>('li[data-option]')) {
@@ -43,7 +43,8 @@ export function renderLive(view: ActivityView, snap: Snapshot): void {
       li.append(el('span', 'option-result', [el('span', 'option-track', [bar]), el('span', 'option-count', `${n} · ${share}%`)]));
     }
   } else if (snap.revealed && snap.results) parts.push(resultsElement(view, snap));
-  if (snap.explanation) parts.push(el('p', 'live-explanation', snap.explanation));
+  const why = explanationOf(snap);
+  if (why) parts.push(el('p', 'live-explanation', why));
   panel.replaceChildren(...parts);
 }
 

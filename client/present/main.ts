@@ -6,14 +6,16 @@ import Notes from 'reveal.js/plugin/notes';
 import decks from 'virtual:deck';
 import 'reveal.js/reveal.css';
 import './theme.css';
-import { pickLanguage, setLanguage } from '../i18n.ts';
+import { language, setLanguage } from '../i18n.ts';
 import { LiveRoom } from './live.ts';
 
-const lang = pickLanguage();
+// The deck's language is the facilitator's choice (npm start -- --lang es, or ?lang=es),
+// never the laptop's: each phone picks its own.
+const lang = new URLSearchParams(location.search).get('lang') ?? 'en';
 setLanguage(decks[lang] ? lang : 'en');
 
 const slides = document.querySelector('.reveal .slides');
-for (const markdown of decks[lang] ?? decks['en'] ?? []) {
+for (const markdown of decks[language()] ?? decks['en'] ?? []) {
   const section = document.createElement('section');
   section.setAttribute('data-markdown', '');
   const template = document.createElement('textarea');
@@ -30,7 +32,7 @@ const deck = new Reveal({
   height: 720,
   margin: 0.05,
   center: true,
-  transition: 'fade',
+  transition: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'none' : 'fade',
   backgroundTransition: 'none',
   slideNumber: 'c/t',
   controlsTutorial: false,

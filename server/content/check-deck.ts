@@ -8,7 +8,7 @@ import type { ContentError } from './yaml-file.ts';
 import type { DeckFile } from './content.ts';
 import type { Slide } from './slides.ts';
 import { citations } from './slides.ts';
-import { CORE_MINUTES, minutesOf, planOf } from './timing.ts';
+import { CORE_MINUTES, minutesOf, planOf, timeLine } from './timing.ts';
 
 /** Slide attributes the deck understands; anything else is most likely a typo. */
 const SLIDE_ATTRIBUTES = new Set(['data-join', 'data-activity', 'data-resources', 'data-sources', 'data-optional', 'data-timing', 'data-state', 'class', 'id']);
@@ -21,26 +21,26 @@ export interface Known {
   unverified: Set<string>;
 }
 
-/** Every `Time:` line must be readable, and the core must fit its slot. */
-export function checkTime(files: DeckFile[], deckDir: string, errors: ContentError[]): void {
+/** Every time line must be readable, and the core must fit its slot. `label` is "Time" in English. */
+export function checkTime(files: DeckFile[], deckDir: string, label: string, errors: ContentError[]): void {
   for (const { file, slides } of files) {
     for (const slide of slides) {
-      if (/^time:/im.test(slide.notes) && minutesOf(slide) === undefined) {
-        errors.push({ file, line: slide.notesLine, message: `slide "${slide.title}": the Time: line must say how long, like "Time: about 1.5 minutes" or "Time: about 30 seconds"` });
+      if (timeLine(slide, label) !== undefined && minutesOf(slide, label) === undefined) {
+        errors.push({ file, line: slide.notesLine, message: `slide "${slide.title}": the ${label}: line must say how long, like "${label}: about 1.5 minutes" or "${label}: about 30 seconds"` });
       }
     }
   }
-  const plan = planOf(files.flatMap((f) => f.slides));
+  const plan = planOf(files.flatMap((f) => f.slides), label);
   if (plan.core > CORE_MINUTES) {
     errors.push({
       file: deckDir,
       line: 1,
-      message: `the core workshop plans ${plan.core} minutes (the Time: lines of slides not marked data-optional); it must fit in ${CORE_MINUTES}: shorten it or mark a module data-optional`,
+      message: `the core workshop plans ${plan.core} minutes (the ${label}: lines of slides not marked data-optional); it must fit in ${CORE_MINUTES}: shorten it or mark a module data-optional`,
     });
   }
 }
 
-export function checkDeck(files: DeckFile[], known: Known, errors: ContentError[]): void {
+export function checkDeck(files: DeckFile[], known: Known, timeLabel: string, errors: ContentError[]): void {
   const usedActivities = new Map<string, Slide>();
   for (const { file, slides } of files) {
     for (const slide of slides) {
@@ -49,7 +49,7 @@ export function checkDeck(files: DeckFile[], known: Known, errors: ContentError[
       if (!slide.title) err(slide.line, 'slide has no title: start it with a "# " or "## " heading');
       if (slide.noteMarkers === 0) err(slide.line, `${name} has no speaker notes: add a "Note:" line and the notes after it`);
       else if (slide.noteMarkers > 1) err(slide.notesLine, `${name} has ${slide.noteMarkers} "Note:" lines; reveal.js shows notes only when there is exactly one`);
-      else if (!/^time:/im.test(slide.notes)) err(slide.notesLine, `${name}: speaker notes need a "Time:" line (about how long the slide takes)`);
+      else if (timeLine(slide, timeLabel) === undefined) err(slide.notesLine, `${name}: speaker notes need a "${timeLabel}:" line (about how long the slide takes)`);
       for (const attr of Object.keys(slide.attrs)) {
         if (!SLIDE_ATTRIBUTES.has(attr)) err(slide.attrsLine, `${name}: unknown slide attribute "${attr}"`);
       }

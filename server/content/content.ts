@@ -17,6 +17,7 @@ import {
   type Strings,
 } from './schema.ts';
 import { checkDeck, checkTime } from './check-deck.ts';
+import { checkActivityLanguages, checkDeckLanguage, checkResourceLanguages } from './check-languages.ts';
 import { checkEverySourceCited, checkExplanations } from './check-sources.ts';
 import { citations, parseSlides, type Slide } from './slides.ts';
 import { readYaml, record, type ContentError, type YamlResult } from './yaml-file.ts';
@@ -99,8 +100,17 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
     unverified,
   };
   for (const [lang, files] of Object.entries(decks)) {
-    checkDeck(files, known, errors);
-    checkTime(files, join(dir, lang), errors);
+    const timeLabel = strings[lang]?.value?.['notes.time'] ?? strings['en']?.value?.['notes.time'] ?? 'Time';
+    checkDeck(files, known, timeLabel, errors);
+    checkTime(files, join(dir, lang), timeLabel, errors);
+  }
+  // Every language with page strings says everything English says.
+  const others = Object.keys(strings).filter((l) => l !== 'en');
+  if (activities?.value) checkActivityLanguages(activities, join(dir, 'activities.yaml'), others, errors);
+  if (resources?.value) checkResourceLanguages(resources, join(dir, 'resources.yaml'), others, errors);
+  for (const lang of others) {
+    if (decks[lang] && decks['en']) checkDeckLanguage(decks['en'], decks[lang], dir, lang, errors);
+    else errors.push({ file: join(dir, lang), line: 1, message: `there is no "${lang}" deck: strings/${lang}.yaml needs a ${join(dir, lang)} folder with every file of ${join(dir, 'en')}` });
   }
   errors.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 

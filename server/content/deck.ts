@@ -6,6 +6,7 @@
  */
 import type { Activity, Content } from './content.ts';
 import type { Resource } from './schema.ts';
+import { activityText, resourceText } from './localize.ts';
 import { isOptional } from './timing.ts';
 
 const SOURCES_PER_SLIDE = 8;
@@ -14,16 +15,17 @@ const SOURCES_PER_SLIDE = 8;
 export function renderDeck(content: Content, lang: string): string[] {
   const strings = content.strings[lang] ?? content.strings['en'] ?? {};
   const t = (key: string): string => strings[key] ?? content.strings['en']?.[key] ?? key;
+  const labels = ['notes.time', 'notes.say', 'notes.tip', 'notes.verify'].map(t);
   return (content.decks[lang] ?? []).map(({ slides }) =>
     slides
       .map((slide) => (isOptional(slide) ? { ...slide, lines: markOptional(slide.lines, t('present.optional.note')) } : slide))
       .flatMap((slide) => {
         const activityId = slide.attrs['data-activity'];
         const activity = content.activities.find((a) => a.id === activityId);
-        if (activity) return [insertAfterAttrs(readable(slide.lines), activityHtml(activity, t))];
+        if (activity) return [insertAfterAttrs(readable(slide.lines, labels), activityHtml(activity, lang, t))];
         const groups = slide.attrs['data-resources'];
         if (groups !== undefined) {
-          const html = groups.split(/\s+/).map((g) => resourceList(content.resources.groups[g]?.entries ?? [], t)).join('');
+          const html = groups.split(/\s+/).map((g) => resourceList(content.resources.groups[g]?.entries ?? [], lang, t)).join('');
           return [insertAfterAttrs(slide.lines, html)];
         }
         if (slide.attrs['data-sources'] !== undefined) {
@@ -33,24 +35,24 @@ export function renderDeck(content: Content, lang: string): string[] {
             return insertAfterAttrs(lines, sourceList(page, t));
           });
         }
-        return [readable(slide.lines).join('\n')];
+        return [readable(slide.lines, labels).join('\n')];
       })
       .join('\n\n---\n\n'),
   );
 }
 
-const NOTE_LABEL = /^(Time|Say|Tip|Verify before presenting):/;
+
 const CITATIONS_ONLY = /^\s*(\[\d+[a-z]?\]\s*)+$/;
 
 /**
  * Small touches for reading: a line of bare citations becomes a quiet source line, and
  * each labelled line of the notes (Time:, Say:, Tip:, Verify...) gets its own paragraph.
  */
-function readable(lines: string[]): string[] {
+function readable(lines: string[], labels: readonly string[]): string[] {
   const notesAt = lines.findIndex((l) => /^\s*notes?:/i.test(l));
   return lines.flatMap((line, i) => {
     if (notesAt !== -1 && i > notesAt) {
-      const label = line.match(NOTE_LABEL)?.[1];
+      const label = labels.find((l) => line.startsWith(`${l}:`));
       return label ? ['', `**${label}:**${line.slice(label.length + 1)}`] : [line];
     }
     if (CITATIONS_ONLY.test(line)) return [`<p class="source">${escapeHtml(line.trim().replace(/\]\s*\[/g, '] ['))}</p>`];
@@ -78,36 +80,38 @@ function insertAfterAttrs(lines: string[], html: string): string {
 }
 
 /** The question as the room sees it on the projector; the live panel is added by the deck. */
-function activityHtml(a: Activity, t: (key: string) => string): string {
+function activityHtml(a: Activity, lang: string, t: (key: string) => string): string {
   const label = a.round ? t(a.kind === 'scale' ? `activity.checkin.${a.round}` : `activity.round.${a.round}`) : t(`activity.kind.${a.kind}`);
+  const words = activityText(a, lang);
   const parts = [`<p class="activity-label">${escapeHtml(label)}</p>`];
-  if (a.kind === 'scenario') parts.push(`<p class="activity-story">${escapeHtml(a.story)}</p>`);
-  parts.push(`<p class="activity-prompt">${escapeHtml(a.prompt)}</p>`);
-  if ('options' in a) {
-    const items = a.options.map(
+  if (words.story !== undefined) parts.push(`<p class="activity-story">${escapeHtml(words.story)}</p>`);
+  parts.push(`<p class="activity-prompt">${escapeHtml(words.prompt)}</p>`);
+  if (words.options) {
+    const items = words.options.map(
       (o, i) => `<li data-option="${i}"><span class="option-letter">${String.fromCharCode(65 + i)}</span><span class="option-text">${escapeHtml(o)}</span></li>`,
     );
     parts.push(`<ol class="activity-options">${items.join('')}</ol>`);
   }
-  if (a.kind === 'scale') {
-    parts.push(`<p class="activity-scale">${a.min} = ${escapeHtml(a.labels[0])} &#8230; ${a.max} = ${escapeHtml(a.labels[1])}</p>`);
+  if (a.kind === 'scale' && words.labels) {
+    parts.push(`<p class="activity-scale">${a.min} = ${escapeHtml(words.labels[0])} &#8230; ${a.max} = ${escapeHtml(words.labels[1])}</p>`);
   }
   return `<div class="activity" data-kind="${a.kind}">${parts.join('')}</div>`;
 }
 
-function resourceList(entries: Resource[], t: (key: string) => string): string {
+function resourceList(entries: Resource[], lang: string, t: (key: string) => string): string {
   const fill = (key: string, values: Record<string, string>): string => t(key).replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
   const items = entries.map((r) => {
+    const words = resourceText(r, lang);
     const phones = r.phone === undefined ? [] : Array.isArray(r.phone) ? r.phone : [r.phone];
     const texting = r.text && (r.textWord ? fill('present.resources.textWord', { word: r.textWord, number: r.text }) : fill('present.resources.text', { number: r.text }));
     const parts = [
-      `<strong class="resource-name">${escapeHtml(r.name)}</strong>`,
+      `<strong class="resource-name">${escapeHtml(words.name)}</strong>`,
       ...phones.map((p) => `<span class="resource-phone">${escapeHtml(fill('present.resources.call', { number: p }))}</span>`),
       texting && `<span class="resource-text">${escapeHtml(texting)}</span>`,
       r.web && `<span class="resource-web">${escapeHtml(r.web.replace(/^https?:\/\//, ''))}</span>`,
-      r.hours && `<span class="resource-hours">${escapeHtml(r.hours)}</span>`,
-      r.languages && `<span class="resource-languages">${escapeHtml(r.languages.join('; '))}</span>`,
-      r.note && `<span class="resource-note">${escapeHtml(r.note)}</span>`,
+      words.hours && `<span class="resource-hours">${escapeHtml(words.hours)}</span>`,
+      words.languages && `<span class="resource-languages">${escapeHtml(words.languages.join('; '))}</span>`,
+      words.note && `<span class="resource-note">${escapeHtml(words.note)}</span>`,
     ].filter(Boolean);
     return `<li class="resource">${parts.join(' ')}</li>`;
   });

@@ -4,6 +4,7 @@
  * edit is reported instead of silently ignored.
  */
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../protocol.ts';
 
 /** A phone number as people dial it: 911, 988, 1-800-606-6618, (831) 375-4357 or 831-755-4661. */
 export const PHONE = /^(\d{3}|1-\d{3}-\d{3}-\d{4}|\(\d{3}\) \d{3}-\d{4}|\d{3}-\d{3}-\d{4})$/;
@@ -16,6 +17,14 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const text = z.string().trim().min(1, 'must not be empty');
 const url = z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' });
 const phone = z.string().regex(LABELLED_PHONE, 'is not a phone number like 1-800-606-6618, (831) 375-4357 or 911, with an optional "(what it is for)" after it');
+
+/** What of a resource is words, in one language; numbers and addresses are the same in all. */
+export const resourceTextSchema = z.strictObject({
+  name: text,
+  hours: text.optional(),
+  languages: z.array(text).min(1).optional(),
+  note: text.optional(),
+});
 
 export const resourceSchema = z.strictObject({
   name: text,
@@ -35,13 +44,14 @@ export const resourceSchema = z.strictObject({
   checked: z.iso.date({ error: 'must be the date you last checked this line yourself, like 2026-11-28' }),
   confidence: z.enum(['high', 'medium']),
   sources: z.array(z.string()).optional(),
+  es: resourceTextSchema.optional(),
 });
 
 export const resourcesSchema = z.strictObject({
   region: text,
   groups: z.record(
     z.string().regex(ID, 'group names use lowercase letters, digits and dashes'),
-    z.strictObject({ title: text, entries: z.array(resourceSchema).min(1) }),
+    z.strictObject({ title: text, entries: z.array(resourceSchema).min(1), es: z.strictObject({ title: text }).optional() }),
   ),
 });
 
@@ -64,9 +74,28 @@ export const sourcesSchema = z.strictObject({ sources: z.array(sourceSchema).min
 
 const option = z.string().trim().min(1).max(120, 'options must fit on a phone button (120 characters at most)');
 const options = z.array(option).min(2, 'needs at least 2 options').max(6, 'has more than 6 options');
+
+/**
+ * The languages other than English that content carries inline, as a block named by the
+ * language's code next to the English it translates. The content check makes each block
+ * hold exactly the fields the English has.
+ */
+export const TRANSLATIONS = LANGUAGES.filter((l): l is Exclude<Language, 'en'> => l !== 'en');
+
+/** What of an activity a phone or a slide shows, in one language. */
+export const activityTextSchema = z.strictObject({
+  prompt: text,
+  title: text.optional(),
+  story: text.optional(),
+  options: z.array(option).optional(),
+  explanation: text.optional(),
+  labels: z.tuple([text, text]).optional(),
+});
+
 const base = {
   id: z.string().regex(ID, 'ids use lowercase letters, digits and dashes'),
   prompt: text,
+  es: activityTextSchema.optional(),
   /** Fewest answers before counts are shown; overrides the workshop's default. */
   threshold: z.int().min(1).max(1000).optional(),
   sources: z.array(z.string()).optional(),
@@ -108,3 +137,5 @@ export type Resources = z.infer<typeof resourcesSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type ActivitySpec = z.infer<typeof activitySchema>;
 export type Strings = z.infer<typeof stringsSchema>;
+export type ActivityText = z.infer<typeof activityTextSchema>;
+export type ResourceText = z.infer<typeof resourceTextSchema>;

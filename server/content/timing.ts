@@ -13,14 +13,19 @@ export function isOptional(slide: Slide): boolean {
   return slide.attrs['data-optional'] !== undefined;
 }
 
-const TIME = /^time:\s*(?:about\s+)?(\d+(?:\.\d+)?)\s+(minutes?|seconds?)\b/im;
-
-/** The minutes a slide's `Time:` line plans, or undefined when it has none or it cannot be read. */
-export function minutesOf(slide: Slide): number | undefined {
-  const m = slide.notes.match(TIME);
+/** The minutes a slide's time line (`Time:` in English, its label in `strings`) plans, or undefined when it has none or it cannot be read. */
+export function minutesOf(slide: Slide, label = 'Time'): number | undefined {
+  const line = timeLine(slide, label);
+  const m = line?.match(/^[^:]+:\D*?(\d+(?:\.\d+)?)\s+(min|seg|sec)/i);
   if (!m?.[1] || !m[2]) return undefined;
   const n = Number(m[1]);
-  return m[2].startsWith('second') ? n / 60 : n;
+  return /^min/i.test(m[2]) ? n : n / 60;
+}
+
+/** The slide's time line, if its notes have one. */
+export function timeLine(slide: Slide, label = 'Time'): string | undefined {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return slide.notes.match(new RegExp(`^${escaped}:.*$`, 'im'))?.[0];
 }
 
 export interface Plan {
@@ -29,8 +34,8 @@ export interface Plan {
 }
 
 /** The planned minutes of a deck's core and of its optional modules. */
-export function planOf(slides: readonly Slide[]): Plan {
+export function planOf(slides: readonly Slide[], label = 'Time'): Plan {
   const plan: Plan = { core: 0, optional: 0 };
-  for (const slide of slides) plan[isOptional(slide) ? 'optional' : 'core'] += minutesOf(slide) ?? 0;
+  for (const slide of slides) plan[isOptional(slide) ? 'optional' : 'core'] += minutesOf(slide, label) ?? 0;
   return { core: Math.round(plan.core * 100) / 100, optional: Math.round(plan.optional * 100) / 100 };
 }

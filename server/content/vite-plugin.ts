@@ -1,14 +1,16 @@
 /**
  * Gives the client the checked content at build time as virtual modules:
- * `virtual:deck` (the Markdown of every deck) and `virtual:strings` (UI strings).
+ * `virtual:deck` (the Markdown of every deck), `virtual:strings` (UI strings) and
+ * `virtual:help` (the resources, for the phone's help list).
  * A content error stops the build with the same `file:line` messages as check:content.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadContent } from './content.ts';
 import { renderDeck } from './deck.ts';
+import { helpList } from './help.ts';
 
-const MODULES = { 'virtual:deck': '\0virtual:deck', 'virtual:strings': '\0virtual:strings' } as const;
+const MODULES = { 'virtual:deck': '\0virtual:deck', 'virtual:strings': '\0virtual:strings', 'virtual:help': '\0virtual:help' } as const;
 
 export function contentPlugin(dir: string): Plugin {
   return {
@@ -24,6 +26,10 @@ export function contentPlugin(dir: string): Plugin {
       }
       for (const files of Object.values(content.decks)) for (const f of files) this.addWatchFile(resolve(f.file));
       if (id === MODULES['virtual:strings']) return `export default ${JSON.stringify(content.strings)};`;
+      if (id === MODULES['virtual:help']) {
+        const help = Object.fromEntries(Object.keys(content.strings).map((lang) => [lang, helpList(content.resources, lang)]));
+        return `export default ${JSON.stringify(help)};`;
+      }
       const decks = Object.fromEntries(Object.keys(content.decks).map((lang) => [lang, renderDeck(content, lang)]));
       return `export default ${JSON.stringify(decks)};`;
     },

@@ -8,7 +8,7 @@
  * The clock is passed in with each command (`at`); ids come from the caller.
  */
 import type { Activity } from '../content/content.ts';
-import type { ActivityStatus, AnswerValue, ErrorCode, Snapshot } from '../protocol.ts';
+import { LANGUAGES, type ActivityStatus, type AnswerValue, type ErrorCode, type Snapshot } from '../protocol.ts';
 import { normaliseAnswer, sameAnswer } from './answers.ts';
 import { count, emptyTally, results, type Tally } from './tally.ts';
 
@@ -168,6 +168,12 @@ export function snapshot(state: WorkshopState, activity: Activity, thresholds: T
     results: shown ? results(current.tally, activity, total) : null,
   };
   if (current.revealed && 'answer' in activity && activity.answer !== undefined) snap.answer = activity.answer;
-  if (current.revealed && 'explanation' in activity && activity.explanation) snap.explanation = activity.explanation;
+  if (current.revealed && 'explanation' in activity && activity.explanation) {
+    snap.explanation = { en: activity.explanation };
+    for (const lang of LANGUAGES) {
+      const why = lang === 'en' ? undefined : activity[lang]?.explanation;
+      if (why) snap.explanation[lang] = why;
+    }
+  }
   return snap;
 }

@@ -206,8 +206,10 @@ export class Room {
 
   private attendeeKey(snap: Snapshot | undefined): string {
     if (!snap) return '';
+    // Before the reveal a phone shows no count; after it, the count is on screen, even
+    // under the threshold ("(4 so far)"), so a new total is news for the phones.
     const { total, ...seen } = snap;
-    return JSON.stringify(seen);
+    return JSON.stringify(snap.revealed ? snap : seen);
   }
 
   /** Stops the timers (the server is closing). */

@@ -1,6 +1,7 @@
 /** What of an activity's content the phones and deck are shown. */
 import type { Activity } from '../content/content.ts';
 import { DEFAULT_TEXT_LENGTH, DEFAULT_WORDS_LENGTH } from '../core/answers.ts';
+import { TRANSLATIONS } from '../content/schema.ts';
 import type { ActivityView } from '../protocol.ts';
 
 export function activityView(a: Activity): ActivityView {
@@ -10,5 +11,12 @@ export function activityView(a: Activity): ActivityView {
   if (a.kind === 'scale') Object.assign(view, { min: a.min, max: a.max, labels: [...a.labels] });
   if (a.kind === 'words') view.maxLength = a.maxLength ?? DEFAULT_WORDS_LENGTH;
   if (a.kind === 'text') view.maxLength = a.maxLength ?? DEFAULT_TEXT_LENGTH;
+  for (const lang of TRANSLATIONS) {
+    const words = a[lang];
+    if (!words) continue;
+    // The explanation waits for the reveal: sent now, it would give the answer away.
+    const { explanation: _later, ...shown } = words;
+    (view.translations ??= {})[lang] = shown;
+  }
   return view;
 }

@@ -94,7 +94,7 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
         if (verdict === 'refuse') return refuse({ ok: false, error: 'RATE_LIMITED' });
         if (!KNOWN_EVENTS.has(event)) return refuse({ ok: false, error: 'UNKNOWN_EVENT' });
         if (event in HOST_COMMANDS && role !== 'host') return refuse({ ok: false, error: 'NOT_HOST' });
-        if (event === ATTENDEE_EVENTS.answerSubmit && role !== 'attendee') return refuse({ ok: false, error: 'BAD_REQUEST' });
+        if (event === ATTENDEE_EVENTS.answerSubmit && role !== 'attendee') return refuse({ ok: false, error: 'NOT_ATTENDEE' });
         next();
       });
     });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, slidesTooTall } from '../helpers/browser.ts';
 import { isOptional } from '../../server/content/timing.ts';
 import { realContent, ROOT, startServer, type Running } from '../helpers/server.ts';
 
@@ -62,15 +62,12 @@ describe('the deck in Chromium', () => {
     for (const slide of slides) expect(slide.notes, slide.title).toMatch(/Time:/);
 
     // Every slide fits the deck's 1280x720 canvas: nothing is cut off on the projector.
-    const tooTall: string[] = [];
-    for (let i = 0; i < slides.length; i++) {
-      await page.evaluate((n) => (location.hash = `#/${n}`), i);
-      await page.waitForFunction((n) => document.querySelectorAll('.reveal .slides > section')[n]?.classList.contains('present'), i);
-      const height = await page.$eval('section.present', (s) => s.scrollHeight);
-      if (height > 720) tooTall.push(`${slides[i]?.title}: ${height}px`);
-      const shot = { 'In Monterey County': 'deck-resources', Sextortion: 'deck-sextortion', 'Which line, when': 'deck-which-line', "Let's take a break": 'deck-break' }[slides[i]?.title ?? ''];
-      if (shot) await page.screenshot({ path: join(SHOTS, `${shot}.png`) });
-    }
+    const shots: Record<string, string> = { 'In Monterey County': 'deck-resources', Sextortion: 'deck-sextortion', 'Which line, when': 'deck-which-line', "Let's take a break": 'deck-break' };
+    const tooTall = await slidesTooTall(
+      page,
+      slides.map((s) => s.title),
+      async (title) => void (shots[title] && (await page.screenshot({ path: join(SHOTS, `${shots[title]}.png`) }))),
+    );
     expect(tooTall).toEqual([]);
     await page.evaluate(() => (location.hash = '#/0'));
 
@@ -134,8 +131,12 @@ describe('the deck in Chromium', () => {
 
   it('shows the attendee page at phone size', async () => {
     const { page, problems, foreign, context } = await open('/', { width: 360, height: 740 });
-    await page.waitForSelector('main h1');
-    expect(await page.textContent('main h1')).toBe('The workshop will begin soon');
+    // The first time: a short content note, then the waiting screen.
+    await page.waitForSelector('.content-note h1');
+    expect(await page.textContent('main h1')).toBe('Before you start');
+    await page.screenshot({ path: join(SHOTS, 'phone-content-note.png') });
+    await page.click('.content-note button');
+    await page.waitForSelector('text=The workshop will begin soon');
     await page.screenshot({ path: join(SHOTS, 'phone-waiting.png') });
     expect(problems).toEqual([]);
     expect(foreign).toEqual([]);

@@ -70,6 +70,7 @@ describe('the live room with a deck and five phones', () => {
     for (let i = 0; i < 5; i++) {
       const phone = await newPage({ width: 360, height: 740 }, true);
       await phone.goto(`http://kit.test:${running.port}/`);
+      await phone.click('.content-note button');
       phones.push(phone);
     }
     const first = phones[0] as Page;

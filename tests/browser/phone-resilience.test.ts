@@ -24,6 +24,7 @@ describe('a phone on a bad day', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
     const phone = await context.newPage();
     await phone.goto(`http://kit.test:${running.port}/`);
+    await phone.click('.content-note button');
     await phone.click('button.choice[data-value="2"]');
     await phone.waitForSelector('.feedback.received');
 

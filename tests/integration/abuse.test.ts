@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../server/protocol.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { newWorkshop } from '../../server/workshops.ts';
 import { attendee, connect, host, newDevice, type Client } from '../helpers/clients.ts';
@@ -144,7 +145,7 @@ describe('fuzzing', () => {
         waiting = [];
       };
       for (let i = lane; i < PACKETS; i += LANES) {
-        if (!raw?.isOpen()) raw = await rawConnect(r.port, { v: 1, device: newDevice() });
+        if (!raw?.isOpen()) raw = await rawConnect(r.port, { v: PROTOCOL_VERSION, device: newDevice() });
         const packet = junkPacket(rnd, i);
         if (!packet.acked) await settle();
         for (const frame of packet.frames) raw.ws.send(frame, { binary: Buffer.isBuffer(frame) });
@@ -225,7 +226,7 @@ describe('hijacking', () => {
   it('refuses a websocket and a polling request from a foreign Origin', async () => {
     const { r } = await busyServer();
     // engine.io answers a refused websocket upgrade with 400 and a refused poll with 403.
-    await expect(rawConnect(r.port, { v: 1, device: newDevice() }, { origin: 'http://evil.example' })).rejects.toThrow(/Unexpected server response: 40[03]/);
+    await expect(rawConnect(r.port, { v: PROTOCOL_VERSION, device: newDevice() }, { origin: 'http://evil.example' })).rejects.toThrow(/Unexpected server response: 40[03]/);
     const poll = await fetch(`${r.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'http://evil.example' } });
     expect(poll.status).toBe(403);
     const ok = await fetch(`${r.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: r.url } });

@@ -16,7 +16,7 @@ describe('npm run bench, small', () => {
     expect(r).toMatchObject({ attendees: 200, connected: 200, acked: 200, stored: 200, lost: 0, duplicated: 0 });
     expect(r).toMatchObject({ restart_acked: 200, restart_stored: 200, restart_lost: 0, restart_duplicated: 0 });
     expect(r.baseline_acked).toBe(200);
-    for (const key of ['ack_p50_ms', 'ack_p95_ms', 'ack_p99_ms', 'final_tally_ms', 'reveal_all_ms', 'rss_peak_mb', 'baseline_ack_p95_ms', 'baseline_rss_peak_mb', 'ratio_ack_p95', 'ratio_rss', 'resynced_10s_pct']) {
+    for (const key of ['ack_p50_ms', 'ack_p95_ms', 'ack_p99_ms', 'final_tally_ms', 'reveal_all_ms', 'rss_peak_mb', 'baseline_ack_p95_ms', 'baseline_rss_peak_mb', 'ratio_ack_p95', 'ratio_rss', 'resynced_10s_pct', 'slow_phone_first_question_ms', 'slow_phone_transferred_kb']) {
       expect(Number.isFinite(r[key]), key).toBe(true);
     }
   }, 300_000);

@@ -121,6 +121,14 @@ describe('who may do what', () => {
     expect({ stored: stored(), state: running.app.rooms.all()[0]?.hostState() }).toEqual(before);
   });
 
+  it('refuses an answer from the facilitator\'s connection with NOT_ATTENDEE, and changes nothing', async () => {
+    const h = await openActivity();
+    const before = { stored: stored(), state: running.app.rooms.all()[0]?.hostState() };
+    const send = h.socket.emitWithAck as unknown as (e: string, p: unknown) => Promise<unknown>;
+    expect(await send.call(h.socket, 'answer:submit', { activityId: KC, value: 1 })).toEqual({ ok: false, error: 'NOT_ATTENDEE' });
+    expect({ stored: stored(), state: running.app.rooms.all()[0]?.hostState() }).toStrictEqual(before);
+  });
+
   it('refuses a wrong host key and a foreign Origin at the handshake', async () => {
     await expect(host(running.url, 'not-the-key-at-all')).rejects.toThrow('BAD_HOST_KEY');
     await expect(connect(running.url, { device: newDevice() }, { extraHeaders: { origin: 'http://evil.example' } })).rejects.toThrow();
@@ -141,7 +149,14 @@ describe('bad payloads', () => {
     ['wrong types', { activityId: 7, value: 'x' }, 'BAD_REQUEST'],
     ['an extra field', { activityId: KC, value: 1, admin: true }, 'BAD_REQUEST'],
     ['a __proto__ key', JSON.parse('{"activityId":"check-force.before","value":1,"__proto__":{"x":1}}'), 'BAD_REQUEST'],
-    ['oversized text', { activityId: KC, value: 'x'.repeat(5000) }, 'BAD_REQUEST'],
+    ['oversized text', { activityId: KC, value: 'x'.repeat(5000) }, 'BAD_ANSWER'],
+    ['a choice of 1000', { activityId: KC, value: 1000 }, 'BAD_ANSWER'],
+    ['a choice of 1001', { activityId: KC, value: 1001 }, 'BAD_ANSWER'],
+    ['a choice of -1001', { activityId: KC, value: -1001 }, 'BAD_ANSWER'],
+    ['a choice of 5000', { activityId: KC, value: 5000 }, 'BAD_ANSWER'],
+    ['a fractional choice', { activityId: KC, value: 1.5 }, 'BAD_ANSWER'],
+    ['a list for a choice', { activityId: KC, value: [1, 2.5] }, 'BAD_ANSWER'],
+    ['an empty list', { activityId: KC, value: [] }, 'BAD_ANSWER'],
     ['an unknown activity', { activityId: 'nope', value: 1 }, 'UNKNOWN_ACTIVITY'],
     ['an out-of-range choice', { activityId: KC, value: 3 }, 'BAD_ANSWER'],
     ['a negative choice', { activityId: KC, value: -1 }, 'BAD_ANSWER'],

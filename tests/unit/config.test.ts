@@ -14,7 +14,7 @@ const fail = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('settings', () => {
   it('has defaults a facilitator needs no flag for', () => {
-    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: 10, help: false });
+    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: 10, lang: 'en', help: false });
   });
 
   it('takes flags over environment variables', () => {

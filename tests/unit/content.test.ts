@@ -140,6 +140,9 @@ describe('the content check on broken files', () => {
     [`${BROKEN}/en/01-deck.md:42: slide "A long talk" shows source [2] to the room, but sources.yaml marks it unverified: cite it only in the speaker notes`],
     [`${BROKEN}/en:1: the core workshop plans 83 minutes (the Time: lines of slides not marked data-optional); it must fit in 75: shorten it or mark a module data-optional`],
     [`${BROKEN}/en/01-deck.md:60: slide "Vague": the Time: line must say how long, like "Time: about 1.5 minutes" or "Time: about 30 seconds"`],
+    // The Spanish deck: a slide missing, and its activities out of order with English.
+    [`${BROKEN}/es/01-deck.md:1: has 2 slides but the English 01-deck.md has 8: the decks must have the same slides`],
+    [`${BROKEN}/es:1: the activity slides are not the same activities in the same order as English: activity 1 is "check-one.before" in "es" but "check-three.before" in English`],
     [`${BROKEN}/resources.yaml:14: groups.local.entries.1: unknown field "fax"`],
     [`${BROKEN}/activities.yaml:8: activities.1: missing field "story"`],
     [`${BROKEN}/strings/es.yaml:1: missing translation key "join.waiting.title"`],

@@ -6,7 +6,7 @@ const ACTIVITIES: Activity[] = [
   { id: 'pick', kind: 'choice', prompt: 'Pick one', options: ['A', 'B', 'C'], answer: 1, explanation: 'B, because.' },
   { id: 'many', kind: 'multi', prompt: 'Pick some', options: ['A', 'B', 'C'] },
   { id: 'sure', kind: 'scale', prompt: 'How sure?', min: 1, max: 5, labels: ['Not', 'Very'] },
-  { id: 'case', kind: 'scenario', title: 'T', story: 'S', prompt: 'What now?', options: ['X', 'Y'], answer: 0, explanation: 'X is best.' },
+  { id: 'case', kind: 'scenario', title: 'T', story: 'S', prompt: 'What now?', options: ['X', 'Y'], answer: 0, explanation: 'X is best.', es: { title: 'T', story: 'S', prompt: '¿Y ahora?', options: ['X', 'Y'], explanation: 'X es la mejor.' } },
   { id: 'word', kind: 'words', prompt: 'One word', maxLength: 10 },
   { id: 'ask', kind: 'text', prompt: 'Ask anything' },
   { id: 'small', kind: 'choice', prompt: 'Small room', options: ['A', 'B'], threshold: 2 },
@@ -145,7 +145,7 @@ describe('results and the privacy threshold', () => {
   it('with 4 answers the counts stay hidden even when revealed; with 5 they show', () => {
     const four = withAnswers('pick', 4, () => 1);
     apply(four, CATALOG, host('reveal', 'pick'));
-    expect(snap(four, 'pick')).toMatchObject({ total: 4, threshold: 5, revealed: true, results: null, answer: 1, explanation: 'B, because.' });
+    expect(snap(four, 'pick')).toMatchObject({ total: 4, threshold: 5, revealed: true, results: null, answer: 1, explanation: { en: 'B, because.' } });
     apply(four, CATALOG, answer('pick', 'v9', 0));
     expect(snap(four, 'pick').results).toEqual({ kind: 'options', counts: [1, 4, 0] });
   });
@@ -188,7 +188,7 @@ describe('results and the privacy threshold', () => {
     // The second round is revealed as usual, with the best answer and why.
     const after = withAnswers('quiz.after', 6, () => 1);
     apply(after, CATALOG, host('reveal', 'quiz.after'));
-    expect(snap(after, 'quiz.after')).toMatchObject({ revealed: true, answer: 1, explanation: 'B.', results: { kind: 'options', counts: [0, 6] } });
+    expect(snap(after, 'quiz.after')).toMatchObject({ revealed: true, answer: 1, explanation: { en: 'B.' }, results: { kind: 'options', counts: [0, 6] } });
   });
 
   it('shows a word in the cloud only once at least two phones gave it', () => {
@@ -206,7 +206,8 @@ describe('results and the privacy threshold', () => {
   it('reveals a scenario best answer and explanation, and hides them again', () => {
     const state = withAnswers('case', 5, (i) => i % 2);
     apply(state, CATALOG, host('reveal', 'case'));
-    expect(snap(state, 'case')).toMatchObject({ answer: 0, explanation: 'X is best.', results: { kind: 'options', counts: [3, 2] } });
+    // The explanation goes out in every language the content has: each phone shows its own.
+    expect(snap(state, 'case')).toMatchObject({ answer: 0, explanation: { en: 'X is best.', es: 'X es la mejor.' }, results: { kind: 'options', counts: [3, 2] } });
     apply(state, CATALOG, host('hide', 'case'));
     expect(snap(state, 'case')).toMatchObject({ revealed: false, results: null });
     expect(snap(state, 'case')).not.toHaveProperty('explanation');

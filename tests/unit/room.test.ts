@@ -87,6 +87,30 @@ describe('a room', () => {
     expect(sent.attendees).toEqual(['activity:snapshot', 'activity:snapshot']);
   });
 
+  it('keeps the phones\' "(N so far)" current when results are revealed but still under the threshold', async () => {
+    const { r, sent } = room();
+    await r.command('open', 'pick');
+    for (let i = 0; i < 2; i++) await r.submit(`v${i}`, 'pick', 0);
+    await r.command('reveal', 'pick');
+    await settle();
+    sent.attendees.length = 0;
+    for (let i = 2; i < 4; i++) await r.submit(`v${i}`, 'pick', 1);
+    await settle();
+    // Still under the threshold of 5, so no counts; but the phones show the total, and hear of it.
+    expect(r.snapshot('pick')).toMatchObject({ total: 4, results: null, revealed: true });
+    expect(sent.attendees).toEqual(['activity:snapshot']);
+  });
+
+  it('sends the phones nothing for new answers before the reveal, since they show no count', async () => {
+    const { r, sent } = room();
+    await r.command('open', 'pick');
+    await settle();
+    sent.attendees.length = 0;
+    for (let i = 0; i < 3; i++) await r.submit(`v${i}`, 'pick', 0);
+    await settle();
+    expect(sent.attendees).toEqual([]);
+  });
+
   it('announces a new current activity to the phones and the presenter', async () => {
     const { r, sent } = room();
     await r.command('open', 'pick');

@@ -1,0 +1,130 @@
+/**
+ * What keeps the phone page safe to have open: a bar on every screen with the language
+ * switch, "Get help" (every resource, to call or text, with no network needed) and a quick
+ * exit, plus a short content note the first time. Someone may be sitting next to a person
+ * who watches their phone: the exit leaves nothing of the kit behind in the tab.
+ */
+import help from 'virtual:help';
+import { el } from '../dom.ts';
+import { language, languages, rememberLanguage, safeStorage, t } from '../i18n.ts';
+
+const NOTE_SEEN = 'noteSeen';
+
+/** Leaves the kit: forgets everything it kept on this phone and replaces the page, so Back does not return. */
+export function quickExit(): void {
+  try {
+    safeStorage()?.clear();
+    window.sessionStorage.clear();
+  } catch {
+    // Storage refused: there is nothing kept to clear.
+  }
+  location.replace(t('join.exit.url'));
+}
+
+/** The bar at the top of every screen. `onLanguage` redraws the page in the chosen language. */
+export function mountToolbar(root: HTMLElement, onLanguage: (lang: string) => void): void {
+  const bar = el('nav', 'toolbar');
+  bar.setAttribute('aria-label', t('join.help.open'));
+  const helpPanel = el('section', 'help');
+  helpPanel.hidden = true;
+  helpPanel.setAttribute('role', 'dialog');
+  helpPanel.setAttribute('aria-modal', 'true');
+  helpPanel.setAttribute('aria-labelledby', 'help-title');
+
+  const draw = (): void => {
+    const others = languages().filter((l) => l !== language());
+    const switches = others.map((lang) => {
+      const b = el('button', 'lang', nameOf(lang));
+      b.type = 'button';
+      b.lang = lang;
+      b.setAttribute('aria-label', `${t('join.language')}: ${nameOf(lang)}`);
+      b.addEventListener('click', () => {
+        rememberLanguage(lang);
+        onLanguage(lang);
+        draw();
+      });
+      return b;
+    });
+    const open = el('button', 'help-open', t('join.help.open'));
+    open.type = 'button';
+    open.setAttribute('aria-haspopup', 'dialog');
+    open.addEventListener('click', () => showHelp(helpPanel, open));
+    const exit = el('button', 'exit', t('join.exit'));
+    exit.type = 'button';
+    exit.addEventListener('click', quickExit);
+    bar.replaceChildren(...switches, open, exit);
+    if (!helpPanel.hidden) fillHelp(helpPanel, open);
+  };
+  draw();
+  root.before(bar);
+  root.after(helpPanel);
+}
+
+function nameOf(lang: string): string {
+  return t('language.name', {}, lang);
+}
+
+function showHelp(panel: HTMLElement, opener: HTMLElement): void {
+  fillHelp(panel, opener);
+  panel.hidden = false;
+  document.body.classList.add('help-open');
+  panel.querySelector<HTMLElement>('h1')?.focus();
+}
+
+function fillHelp(panel: HTMLElement, opener: HTMLElement): void {
+  const close = el('button', 'help-close', t('join.help.close'));
+  close.type = 'button';
+  close.addEventListener('click', () => {
+    panel.hidden = true;
+    document.body.classList.remove('help-open');
+    opener.focus();
+  });
+  const title = el('h1', '', t('join.help.title'));
+  title.id = 'help-title';
+  title.tabIndex = -1;
+  const groups = (help[language()] ?? help['en'] ?? []).map((group) =>
+    el('section', 'help-group', [
+      el('h2', '', group.title),
+      el(
+        'ul',
+        'help-list',
+        group.entries.map((entry) =>
+          el('li', 'help-entry', [
+            el('p', 'help-name', entry.name),
+            ...entry.phones.map((p) => link(p.href, t('present.resources.call', { number: p.label ? `${p.number} (${p.label})` : p.number }))),
+            entry.text && link(entry.text.href, entry.text.word ? t('present.resources.textWord', { word: entry.text.word, number: entry.text.number }) : t('present.resources.text', { number: entry.text.number })),
+            entry.web && el('p', 'help-web', entry.web.replace(/^https?:\/\//, '')),
+            entry.hours && el('p', 'help-detail', entry.hours),
+            entry.languages && el('p', 'help-detail', entry.languages.join('; ')),
+            entry.note && el('p', 'help-detail', entry.note),
+          ]),
+        ),
+      ),
+    ]),
+  );
+  panel.replaceChildren(title, el('p', 'help-intro', t('join.help.intro')), ...groups, close);
+}
+
+function link(href: string, text: string): HTMLAnchorElement {
+  const a = el('a', 'help-link', text);
+  a.href = href;
+  return a;
+}
+
+/** The content note, once per phone, before anything else. Resolves when the person continues. */
+export function contentNote(root: HTMLElement): Promise<void> {
+  if (safeStorage()?.getItem(NOTE_SEEN)) return Promise.resolve();
+  return new Promise((done) => {
+    const go = el('button', 'send', t('join.note.continue'));
+    go.type = 'button';
+    const title = el('h1', '', t('join.note.title'));
+    title.tabIndex = -1;
+    const note = el('section', 'content-note', [title, el('p', '', t('join.note.body')), go]);
+    root.replaceChildren(note);
+    title.focus();
+    go.addEventListener('click', () => {
+      safeStorage()?.setItem(NOTE_SEEN, '1');
+      done();
+    });
+  });
+}
