@@ -134,6 +134,16 @@ describe('each phone in its own language', () => {
     expect(await axe(deck, 'section.present')).toEqual([]);
   });
 
+  it('stays usable at 200% text size: nothing runs off the side of a small phone', async () => {
+    const { page } = await phone();
+    await pastNote(page);
+    await page.addStyleTag({ content: ':root { font-size: 36px !important; }' });
+    await page.click('.toolbar .help-open');
+    await page.waitForSelector('section.help:not([hidden])');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SHOTS, 'phone-help-200pct.png') });
+  });
+
   it('switches language on the phone, remembers it, and keeps the current question', async () => {
     const { page } = await phone({ locale: 'en-US' });
     await pastNote(page);
