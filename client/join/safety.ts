@@ -24,7 +24,7 @@ export function quickExit(): void {
 /** The bar at the top of every screen. `onLanguage` redraws the page in the chosen language. */
 export function mountToolbar(root: HTMLElement, onLanguage: (lang: string) => void): void {
   const bar = el('nav', 'toolbar');
-  bar.setAttribute('aria-label', t('join.help.open'));
+  bar.setAttribute('aria-label', t('join.toolbar'));
   const helpPanel = el('section', 'help');
   helpPanel.hidden = true;
   helpPanel.setAttribute('role', 'dialog');
@@ -32,6 +32,7 @@ export function mountToolbar(root: HTMLElement, onLanguage: (lang: string) => vo
   helpPanel.setAttribute('aria-labelledby', 'help-title');
 
   const draw = (): void => {
+    bar.setAttribute('aria-label', t('join.toolbar'));
     const others = languages().filter((l) => l !== language());
     const switches = others.map((lang) => {
       const b = el('button', 'lang', nameOf(lang));
@@ -42,6 +43,8 @@ export function mountToolbar(root: HTMLElement, onLanguage: (lang: string) => vo
         rememberLanguage(lang);
         onLanguage(lang);
         draw();
+        // The button pressed was replaced: keep the keyboard where it was.
+        bar.querySelector<HTMLElement>('button.lang')?.focus();
       });
       return b;
     });

@@ -84,4 +84,12 @@ describe('npm start', () => {
     const out = await start(['--port', '0', '--data-dir', dataDir], { HOST_KEY: 'my-own-key-1234' });
     expect(out).toContain('/present?key=my-own-key-1234');
   });
+
+  it('prints presenter links for the Spanish deck with --lang es', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const out = await start(['--port', '0', '--data-dir', dataDir, '--lang', 'es'], { HOST_KEY: 'my-own-key-1234' });
+    expect(out).toContain('/present?lang=es&key=my-own-key-1234');
+    expect(out).toContain('/present?lang=es&full&key=my-own-key-1234');
+  });
 });

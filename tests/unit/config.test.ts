@@ -29,6 +29,12 @@ describe('settings', () => {
     expect(ok([], { THRESHOLD: '8' }).threshold).toBe(8);
   });
 
+  it('reads the deck\'s language, never from the system locale (LANG)', () => {
+    expect(ok(['--lang', 'es']).lang).toBe('es');
+    expect(ok([], { DECK_LANG: 'es' }).lang).toBe('es');
+    expect(ok([], { LANG: 'es_MX.UTF-8' }).lang).toBe('en');
+  });
+
   it('reads PUBLIC_URL and --new', () => {
     const c = ok(['--new'], { PUBLIC_URL: 'https://kit.example.org/room' });
     expect(c.publicUrl?.href).toBe('https://kit.example.org/room');
@@ -48,6 +54,7 @@ describe('settings', () => {
     [['--data-dir', ' '], '--data-dir must not be empty'],
     [['--threshold', '0'], '--threshold must be a whole number from 1 to 100, not "0"'],
     [['--threshold', 'ten'], '--threshold must be a whole number from 1 to 100, not "ten"'],
+    [['--lang', 'fr'], '--lang must be one of en, es, not "fr"'],
   ])('refuses %j with one clear line', (argv, message) => {
     expect(fail(argv)).toBe(message);
   });
