@@ -44,7 +44,6 @@ export interface Content {
   decks: Record<string, DeckFile[]>;
 }
 
-
 /** Reads and checks all content under `dir` (normally `slides`). */
 export function loadContent(dir = 'slides'): { content: Content | undefined; errors: ContentError[] } {
   const errors: ContentError[] = [];
@@ -122,7 +121,6 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
     errors,
   };
 }
-
 
 /** Ids in a file's list (`activities` or `sources`), or undefined when the file could not be read. */
 function idsOf(raw: unknown, list: string, ids: (item: Record<string, unknown>) => string[]): Set<string> | undefined {
