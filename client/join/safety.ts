@@ -24,7 +24,6 @@ export function quickExit(): void {
 /** The bar at the top of every screen. `onLanguage` redraws the page in the chosen language. */
 export function mountToolbar(root: HTMLElement, onLanguage: (lang: string) => void): void {
   const bar = el('nav', 'toolbar');
-  bar.setAttribute('aria-label', t('join.toolbar'));
   const helpPanel = el('section', 'help');
   helpPanel.hidden = true;
   helpPanel.setAttribute('role', 'dialog');

@@ -29,7 +29,6 @@ export function mountScreen(root: HTMLElement): Screen {
   screen.feedback.setAttribute('role', 'status');
   const privacy = el('p', 'note', `${t('join.privacy')} ${t('join.stepOut')}`);
   root.replaceChildren(screen.banner, screen.question, screen.feedback, screen.results, privacy);
-  root.hidden = false;
   return screen;
 }
 
@@ -117,7 +116,7 @@ function skipControls(screen: Screen): HTMLElement {
 }
 
 /** Citation marks like [29] point to the deck's source list, which phones do not have. */
-export function withoutCitations(text: string): string {
+function withoutCitations(text: string): string {
   return text.replace(/\s*\[\d+[a-z]?\]/g, '');
 }
 

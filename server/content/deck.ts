@@ -6,7 +6,8 @@
  */
 import type { Activity, Content } from './content.ts';
 import type { Resource } from './schema.ts';
-import { activityText, resourceText } from './localize.ts';
+import { helpEntry } from './help.ts';
+import { activityText } from './localize.ts';
 import { isOptional } from './timing.ts';
 
 const SOURCES_PER_SLIDE = 8;
@@ -101,17 +102,16 @@ function activityHtml(a: Activity, lang: string, t: (key: string) => string): st
 function resourceList(entries: Resource[], lang: string, t: (key: string) => string): string {
   const fill = (key: string, values: Record<string, string>): string => t(key).replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
   const items = entries.map((r) => {
-    const words = resourceText(r, lang);
-    const phones = r.phone === undefined ? [] : Array.isArray(r.phone) ? r.phone : [r.phone];
-    const texting = r.text && (r.textWord ? fill('present.resources.textWord', { word: r.textWord, number: r.text }) : fill('present.resources.text', { number: r.text }));
+    const e = helpEntry(r, lang);
+    const texting = e.text && (e.text.word ? fill('present.resources.textWord', { word: e.text.word, number: e.text.number }) : fill('present.resources.text', { number: e.text.number }));
     const parts = [
-      `<strong class="resource-name">${escapeHtml(words.name)}</strong>`,
-      ...phones.map((p) => `<span class="resource-phone">${escapeHtml(fill('present.resources.call', { number: p }))}</span>`),
+      `<strong class="resource-name">${escapeHtml(e.name)}</strong>`,
+      ...e.phones.map((p) => `<span class="resource-phone">${escapeHtml(fill('present.resources.call', { number: p.label ? `${p.number} (${p.label})` : p.number }))}</span>`),
       texting && `<span class="resource-text">${escapeHtml(texting)}</span>`,
-      r.web && `<span class="resource-web">${escapeHtml(r.web.replace(/^https?:\/\//, ''))}</span>`,
-      words.hours && `<span class="resource-hours">${escapeHtml(words.hours)}</span>`,
-      words.languages && `<span class="resource-languages">${escapeHtml(words.languages.join('; '))}</span>`,
-      words.note && `<span class="resource-note">${escapeHtml(words.note)}</span>`,
+      e.web && `<span class="resource-web">${escapeHtml(e.web.replace(/^https?:\/\//, ''))}</span>`,
+      e.hours && `<span class="resource-hours">${escapeHtml(e.hours)}</span>`,
+      e.languages && `<span class="resource-languages">${escapeHtml(e.languages.join('; '))}</span>`,
+      e.note && `<span class="resource-note">${escapeHtml(e.note)}</span>`,
     ].filter(Boolean);
     return `<li class="resource">${parts.join(' ')}</li>`;
   });
