@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { ensureClientBuilt } from '../server/build/ensure-built.ts';
 import { PROTOCOL_VERSION, type RoomState, type Snapshot } from '../server/protocol.ts';
-import { voterHash } from '../server/wire/guard.ts';
+import { ballotKey, phoneKey } from '../server/privacy/keys.ts';
 import { slowPhone } from './slow-phone.ts';
 import type { WorkerCommand, WorkerReport } from './swarm.ts';
 
@@ -186,7 +186,7 @@ function storedBallots(dataDir: string, activityId: string, devices: Set<string>
   const voters = (db.prepare('SELECT voter FROM ballots WHERE workshop_id = ? AND activity_id = ?').all(workshop.id, activityId) as { voter: string }[]).map((r) => r.voter);
   db.close();
   const stored = new Set(voters);
-  const lost = [...devices].filter((d) => !stored.has(voterHash(workshop.salt, d))).length;
+  const lost = [...devices].filter((d) => !stored.has(ballotKey(workshop.salt, phoneKey(workshop.salt, d), activityId))).length;
   return { rows: voters.length, distinct: stored.size, lost };
 }
 

@@ -12,7 +12,7 @@ export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Events a phone may send. */
-export const ATTENDEE_EVENTS = { answerSubmit: 'answer:submit' } as const;
+export const ATTENDEE_EVENTS = { answerSubmit: 'answer:submit', questionAsk: 'question:ask', questionVote: 'question:vote' } as const;
 
 /** Events only the facilitator (a connection that showed the host key) may send. */
 export const HOST_EVENTS = {
@@ -23,6 +23,12 @@ export const HOST_EVENTS = {
   activityHide: 'activity:hide',
   activityReset: 'activity:reset',
   roomIdle: 'room:idle',
+  /** Blanks the projector and shows the phones a pause screen, or ends the pause. */
+  roomPause: 'room:pause',
+  questionModerate: 'question:moderate',
+  /** A console asks the deck to move; the deck says where it is. */
+  deckGo: 'deck:go',
+  deckAt: 'deck:at',
 } as const;
 
 /** Events the server sends. */
@@ -31,6 +37,17 @@ export const SERVER_EVENTS = {
   roomState: 'room:state',
   /** Counts and state of one activity, coalesced (at most one per activity per interval). */
   activitySnapshot: 'activity:snapshot',
+  /** Whether the room is paused: to everyone, on connect and on change. */
+  roomPaused: 'room:paused',
+  /** Approved questions, for phones (with the phone's own votes on connect). */
+  qaBoard: 'qa:board',
+  /** Every question with its mark and status, for the facilitator. */
+  qaQueue: 'qa:queue',
+  /** Knowledge checks before and after (host only). */
+  learning: 'learning:update',
+  /** Where the deck is and the clock (host only); `deck:go` is relayed to the decks. */
+  deckPosition: 'deck:position',
+  deckGo: 'deck:go',
 } as const;
 
 export type HostEvent = (typeof HOST_EVENTS)[keyof typeof HOST_EVENTS];
@@ -42,6 +59,8 @@ export const ERROR_CODES = [
   'UNKNOWN_ACTIVITY',
   'NOT_OPEN',
   'BAD_ANSWER',
+  'BAD_QUESTION',
+  'UNKNOWN_QUESTION',
   'HIDDEN_UNTIL_AFTER',
   'NOT_HOST',
   'NOT_ATTENDEE',
@@ -151,9 +170,95 @@ export interface RoomState {
   snapshots?: Snapshot[];
 }
 
+/** A question as the room sees it once approved. Never who asked, never when. */
+export interface BoardQuestion {
+  id: string;
+  text: string;
+  votes: number;
+  answered: boolean;
+}
+
+/** Approved questions, most voted first, answered ones last. `mine`: this phone's votes (on connect). */
+export interface QaBoard {
+  questions: BoardQuestion[];
+  mine?: string[];
+}
+
+/** A question as the facilitator moderates it. */
+export interface QueuedQuestion extends BoardQuestion {
+  status: 'waiting' | 'approved' | 'dismissed';
+  /** The text looked personal (a name, a number, "my daughter"...): handle with care. */
+  flagged: boolean;
+}
+
+export interface QaQueue {
+  /** Waiting (oldest first), then the board's order, then dismissed. */
+  questions: QueuedQuestion[];
+}
+
+export interface QuestionAsk {
+  text: string;
+}
+export interface QuestionVote {
+  questionId: string;
+  on: boolean;
+}
+export interface QuestionModerate {
+  questionId: string;
+  action: 'approve' | 'dismiss' | 'answered' | 'unanswered';
+}
+
+/** One round of a knowledge check: percent correct, null under the threshold. */
+export interface LearningRound {
+  total: number;
+  percent: number | null;
+}
+/** One round of a check-in scale: its counts per point and mean, null under the threshold. */
+export interface ScaleRound {
+  total: number;
+  counts: number[] | null;
+  mean: number | null;
+}
+export interface LearningGain {
+  /** By knowledge check (the id without `.before`/`.after`). */
+  checks: { id: string; before: LearningRound; after: LearningRound }[];
+  /** Percent correct over every check shown in that round. */
+  overall: { before: number | null; after: number | null };
+  scales: { id: string; before: ScaleRound; after: ScaleRound }[];
+}
+
+/** A slide, by its key (`file.slide`, as the deck's `data-key`). */
+export interface DeckGo {
+  to: 'next' | 'prev' | { slide: string };
+}
+export interface DeckAt {
+  slide: string;
+  /** The deck shows the optional modules (`?full`). */
+  full: boolean;
+}
+/** Where the deck is, and the time spent so far (milliseconds, up to the moment it was sent). */
+export interface DeckPosition {
+  slide: string | null;
+  full: boolean;
+  /** Since the deck first left its first slide; 0 before. */
+  elapsed: number;
+  /** Time spent in each section (deck file), by its number. */
+  spent: Record<string, number>;
+}
+
+export interface Paused {
+  paused: boolean;
+}
+
 export interface ServerToClient {
   'room:state': (state: RoomState) => void;
   'activity:snapshot': (snapshot: Snapshot) => void;
+  'room:paused': (paused: Paused) => void;
+  'qa:board': (board: QaBoard) => void;
+  'qa:queue': (queue: QaQueue) => void;
+  'learning:update': (gain: LearningGain) => void;
+  'deck:position': (position: DeckPosition) => void;
+  'deck:go': (go: DeckGo) => void;
 }
 
 export interface ClientToServer {
@@ -165,4 +270,10 @@ export interface ClientToServer {
   'activity:hide': (payload: ActivityCommand, ack: (result: Ack) => void) => void;
   'activity:reset': (payload: ActivityCommand, ack: (result: Ack) => void) => void;
   'room:idle': (payload: Record<string, never>, ack: (result: Ack) => void) => void;
+  'room:pause': (payload: Paused, ack: (result: Ack) => void) => void;
+  'question:ask': (payload: QuestionAsk, ack: (result: Ack<{ flagged: boolean }>) => void) => void;
+  'question:vote': (payload: QuestionVote, ack: (result: Ack<{ votes: number }>) => void) => void;
+  'question:moderate': (payload: QuestionModerate, ack: (result: Ack) => void) => void;
+  'deck:go': (payload: DeckGo, ack: (result: Ack) => void) => void;
+  'deck:at': (payload: DeckAt, ack: (result: Ack) => void) => void;
 }

@@ -27,6 +27,8 @@ export const resourceTextSchema = z.strictObject({
 });
 
 export const resourceSchema = z.strictObject({
+  /** How the guide's referral flow names this line (slides/guide.yaml `call`). */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
   name: text,
   /** One number, or several: the first is the main line. */
   phone: z.union([phone, z.array(phone).min(1)]).optional(),

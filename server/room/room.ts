@@ -4,15 +4,17 @@
  * through `RoomOutput`, so it is tested without a network.
  */
 import type { Activity } from '../content/content.ts';
-import { activityState, apply, emptyWorkshop, evolve, snapshot, type Command, type Thresholds, type WorkshopState } from '../core/workshop.ts';
-import type { Ack, AnswerValue, RoomState, Snapshot } from '../protocol.ts';
+import { learningGain, type Counts } from '../core/learning.ts';
+import { activityState, apply, emptyWorkshop, evolve, snapshot, thresholdOf, type Command, type Thresholds, type WorkshopState } from '../core/workshop.ts';
+import type { Ack, AnswerValue, LearningGain, RoomState, Snapshot } from '../protocol.ts';
+import { ballotKey } from '../privacy/keys.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
 import { activityView } from './views.ts';
 import type { Writer } from './writer.ts';
 
 /** Where a room's broadcasts go: the facilitator's deck(s) and the phones. */
 export interface RoomOutput {
-  toHosts(event: 'room:state' | 'activity:snapshot', payload: RoomState | Snapshot): void;
+  toHosts(event: 'room:state' | 'activity:snapshot' | 'learning:update', payload: RoomState | Snapshot | LearningGain): void;
   toAttendees(event: 'room:state' | 'activity:snapshot', payload: RoomState | Snapshot): void;
   /** How many phones are connected; broadcasts to them slow down as the room grows. */
   attendeeCount(): number;
@@ -27,6 +29,8 @@ export interface RoomOptions {
   clock: () => number;
   /** The attendees' link for the deck's QR code (known once the server listens). */
   joinUrl: (code: string) => string;
+  /** Where question-box answers go: the Q&A queue, for the facilitator to moderate. */
+  onQuestion?: (text: string) => Promise<unknown>;
 }
 
 export type HostCommand = Exclude<Command['type'], 'answer'>;
@@ -70,21 +74,25 @@ export class Room {
     this.state = state;
   }
 
-  /** An attendee's answer: acknowledged only once it is stored. */
-  async submit(voter: string, activityId: string, value: unknown): Promise<Ack<{ value: AnswerValue }>> {
+  /** An attendee's answer: acknowledged only once it is stored. `phone` is the phone's key (privacy/keys.ts). */
+  async submit(phone: string, activityId: string, value: unknown): Promise<Ack<{ value: AnswerValue }>> {
+    const voter = ballotKey(this.record.salt, phone, activityId);
     const result = await this.run({ type: 'answer', activityId, voter, value, at: this.options.clock() });
     if (!result.ok) return result;
-    const stored = this.ballot(activityId, voter);
-    return stored === undefined ? { ok: false, error: 'STORAGE' } : { ok: true, value: stored };
+    const stored = this.ballot(activityId, phone);
+    if (stored === undefined) return { ok: false, error: 'STORAGE' };
+    if (result.changed && typeof stored === 'string' && this.options.catalog.get(activityId)?.kind === 'text') await this.options.onQuestion?.(stored);
+    return { ok: true, value: stored };
   }
 
   /** A facilitator's command. */
   async command(type: HostCommand, activityId = ''): Promise<Ack> {
     const command = (type === 'idle' ? { type, at: this.options.clock() } : { type, activityId, at: this.options.clock() }) as Command;
-    return this.run(command);
+    const result = await this.run(command);
+    return result.ok ? { ok: true } : result;
   }
 
-  private async run(command: Command): Promise<Ack> {
+  private async run(command: Command): Promise<Ack<{ changed?: boolean }>> {
     if (this.broken && !this.recover()) return { ok: false, error: 'STORAGE' };
     const currentBefore = this.state.current;
     const decision = apply(this.state, this.options.catalog, command);
@@ -105,7 +113,7 @@ export class Room {
       // Every ballot is gone: phones drop the answer they show (`mine: null` for all).
       this.output?.toAttendees('room:state', { ...this.roomState('attendee'), mine: null });
     }
-    return { ok: true };
+    return { ok: true, changed: true };
   }
 
   /**
@@ -124,10 +132,10 @@ export class Room {
     return !this.broken;
   }
 
-  /** This device's stored answer to an activity. */
-  ballot(activityId: string, voter: string): AnswerValue | undefined {
+  /** This phone's stored answer to an activity. */
+  ballot(activityId: string, phone: string): AnswerValue | undefined {
     const activity = this.options.catalog.get(activityId);
-    return activity ? activityState(this.state, activity).ballots.get(voter) : undefined;
+    return activity ? activityState(this.state, activity).ballots.get(ballotKey(this.record.salt, phone, activityId)) : undefined;
   }
 
   snapshot(activityId: string): Snapshot | undefined {
@@ -136,9 +144,9 @@ export class Room {
   }
 
   /** The view a phone gets on connect. */
-  attendeeState(voter: string | undefined): RoomState {
+  attendeeState(phone: string | undefined): RoomState {
     const state = this.roomState('attendee');
-    if (state.current && voter) state.mine = this.ballot(state.current.activity.id, voter) ?? null;
+    if (state.current && phone) state.mine = this.ballot(state.current.activity.id, phone) ?? null;
     return state;
   }
 
@@ -185,11 +193,27 @@ export class Room {
 
   private flushHosts(): void {
     this.hostTimer = undefined;
+    let checks = false;
     for (const id of this.hostDirty) {
       const snap = this.snapshot(id);
       if (snap) this.output?.toHosts('activity:snapshot', snap);
+      checks ||= this.options.catalog.get(id)?.round !== undefined;
     }
     this.hostDirty.clear();
+    if (checks) this.output?.toHosts('learning:update', this.learning());
+  }
+
+  /** An activity's counts (every ballot, whatever has been revealed): for the learning gain and the report. */
+  counts(activityId: string): Counts {
+    const activity = this.options.catalog.get(activityId);
+    if (!activity) return { total: 0, counts: [] };
+    const current = activityState(this.state, activity);
+    return { total: current.ballots.size, counts: current.tally.counts };
+  }
+
+  /** Knowledge checks before and after, each round under its threshold. */
+  learning(): LearningGain {
+    return learningGain([...this.options.catalog.values()], (id) => this.counts(id), (a) => thresholdOf(a, this.options.thresholds));
   }
 
   private flushAttendees(): void {

@@ -1,9 +1,15 @@
-/** Every workshop in the store when the kit starts, each in its own room, found by join code. */
+/**
+ * Every workshop in the store when the kit starts, found by join code. Each has its live
+ * room (activities), its Q&A and its console (deck position, clock, pause).
+ */
 import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
-import type { Store } from '../store/store.ts';
+import { ConsoleRoom } from '../console/console-room.ts';
+import { ballotKey } from '../privacy/keys.ts';
+import { QaRoom } from '../qa/qa-room.ts';
+import type { Store, WorkshopRecord } from '../store/store.ts';
 import { Room } from './room.ts';
-import { createWriter } from './writer.ts';
+import { createWriter, type Writer } from './writer.ts';
 
 export interface RoomsOptions {
   store: Store;
@@ -13,27 +19,72 @@ export interface RoomsOptions {
   joinUrl: (code: string) => string;
 }
 
+/** One workshop, live. */
+export class LiveWorkshop {
+  readonly room: Room;
+  readonly qa: QaRoom;
+  readonly console: ConsoleRoom;
+  /** Phones seen since the kit started, so a reconnect is not written again. */
+  private readonly seen = new Set<string>();
+
+  constructor(
+    readonly record: WorkshopRecord,
+    options: RoomsOptions & { catalog: ReadonlyMap<string, Activity>; writer: Writer },
+  ) {
+    const { catalog, thresholds, store, writer, clock, joinUrl } = options;
+    this.qa = new QaRoom(record, store, writer);
+    // The question box is the same queue: its answers wait for the facilitator like any question.
+    this.room = new Room({ record, catalog, thresholds, store, writer, clock, joinUrl, onQuestion: (text) => this.qa.ask(text) });
+    this.console = new ConsoleRoom(clock);
+    this.writer = writer;
+  }
+
+  private readonly writer: Writer;
+
+  /** Counts a phone as joined, once (a key for joining only, linkable to nothing else). */
+  joined(phone: string): void {
+    if (this.seen.has(phone)) return;
+    this.seen.add(phone);
+    // A lost count is not worth refusing a phone for: on failure it is counted next time.
+    this.writer.write(this.record.id, [{ type: 'joined', key: ballotKey(this.record.salt, phone, 'joined') }]).catch(() => this.seen.delete(phone));
+  }
+
+  stop(): void {
+    this.room.stop();
+    this.qa.stop();
+  }
+}
+
 export class Rooms {
-  private readonly byCode = new Map<string, Room>();
+  private readonly byCode = new Map<string, LiveWorkshop>();
 
   constructor(options: RoomsOptions) {
     const catalog: ReadonlyMap<string, Activity> = new Map(options.activities.map((a) => [a.id, a]));
     const writer = createWriter(options.store);
-    const { store, thresholds, clock, joinUrl } = options;
-    for (const record of store.listWorkshops()) {
-      this.byCode.set(record.code, new Room({ record, catalog, thresholds, store, writer, clock, joinUrl }));
+    for (const record of options.store.listWorkshops()) {
+      this.byCode.set(record.code, new LiveWorkshop(record, { ...options, catalog, writer }));
     }
   }
 
+  /** A workshop's live room, by join code. */
   byJoinCode(code: string): Room | undefined {
+    return this.byCode.get(code)?.room;
+  }
+
+  /** A workshop with its Q&A and console, by join code. */
+  workshop(code: string): LiveWorkshop | undefined {
     return this.byCode.get(code);
   }
 
   all(): Room[] {
+    return [...this.byCode.values()].map((w) => w.room);
+  }
+
+  workshops(): LiveWorkshop[] {
     return [...this.byCode.values()];
   }
 
   stop(): void {
-    for (const room of this.byCode.values()) room.stop();
+    for (const w of this.byCode.values()) w.stop();
   }
 }

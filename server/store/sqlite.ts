@@ -5,37 +5,11 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Event } from '../core/workshop.ts';
 import type { ActivityStatus, AnswerValue } from '../protocol.ts';
-import type { Store, StoredRoom, WorkshopRecord } from './store.ts';
-
-/** Each entry upgrades the schema by one version; never edit one that has shipped. */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE workshops (
-     id TEXT PRIMARY KEY,
-     code TEXT NOT NULL UNIQUE,
-     host_key TEXT NOT NULL,
-     salt TEXT NOT NULL,
-     created_at INTEGER NOT NULL
-   )`,
-  `ALTER TABLE workshops ADD COLUMN current_activity TEXT;
-   CREATE TABLE activity_states (
-     workshop_id TEXT NOT NULL REFERENCES workshops(id),
-     activity_id TEXT NOT NULL,
-     status TEXT NOT NULL CHECK (status IN ('ready', 'open', 'locked')),
-     revealed INTEGER NOT NULL,
-     updated_at INTEGER NOT NULL,
-     PRIMARY KEY (workshop_id, activity_id)
-   ) WITHOUT ROWID;
-   -- One ballot per attendee per activity, enforced here as well as in the core.
-   CREATE TABLE ballots (
-     workshop_id TEXT NOT NULL REFERENCES workshops(id),
-     activity_id TEXT NOT NULL,
-     voter TEXT NOT NULL,
-     value TEXT NOT NULL,
-     PRIMARY KEY (workshop_id, activity_id, voter)
-   ) WITHOUT ROWID;`,
-];
+import { migrate } from './migrations.ts';
+import { openQuestionTables } from './sqlite-questions.ts';
+import { openRecordTables } from './sqlite-records.ts';
+import type { StoredEvent, Store, StoredRoom, WorkshopRecord } from './store.ts';
 
 /** Opens (creating when needed) the store in `dataDir`. */
 export function openSqliteStore(dataDir: string): Store {
@@ -67,19 +41,29 @@ export function openSqliteStore(dataDir: string): Store {
     clearBallots: db.prepare('DELETE FROM ballots WHERE workshop_id = ? AND activity_id = ?'),
   };
 
-  const write = (workshopId: string, e: Event): void => {
+  const questions = openQuestionTables(db);
+  const records = openRecordTables(db);
+  const write = (workshopId: string, e: StoredEvent): void => {
     switch (e.type) {
+      case 'question':
+      case 'question-status':
+      case 'vote':
+        return questions.write(workshopId, e);
+      case 'joined':
+        return records.joined(workshopId, e.key);
       case 'ballot':
         q.upsertBallot.run(workshopId, e.activityId, e.voter, JSON.stringify(e.value));
         break;
       case 'activity':
         q.upsertActivity.run(workshopId, e.activityId, e.status, e.revealed ? 1 : 0, e.at);
+        records.command(workshopId, e.at);
         break;
       case 'cleared':
         q.clearBallots.run(workshopId, e.activityId);
         break;
       case 'current':
         q.setCurrent.run(e.activityId, workshopId);
+        records.command(workshopId, e.at);
         break;
     }
   };
@@ -100,17 +84,12 @@ export function openSqliteStore(dataDir: string): Store {
         ballots: ballots.map((b) => ({ ...b, value: JSON.parse(b.value) as AnswerValue })),
       };
     },
+    loadQuestions: (workshopId) => questions.load(workshopId),
     commit: (batches) => commit(batches),
+    facts: (workshopId) => records.facts(workshopId),
+    summaries: (workshopId) => records.summaries(workshopId),
+    purge: (workshopId, summaries, at) => records.purge(workshopId, summaries, at),
+    deleteWorkshop: (workshopId) => records.delete(workshopId),
     close: () => db.close(),
   };
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  db.transaction(() => {
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      db.exec(MIGRATIONS[v] ?? '');
-      db.pragma(`user_version = ${v + 1}`);
-    }
-  })();
 }

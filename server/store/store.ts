@@ -4,6 +4,7 @@
  * No names, addresses or user agents: a ballot is an activity, a salted device hash
  * and the answer, with no time.
  */
+import type { QaEvent, QuestionStatus } from '../core/questions.ts';
 import type { Event } from '../core/workshop.ts';
 import type { ActivityStatus, AnswerValue } from '../protocol.ts';
 
@@ -23,10 +24,45 @@ export interface StoredRoom {
   ballots: { activityId: string; voter: string; value: AnswerValue }[];
 }
 
+/** A phone joined (keyed for joining only: a count, linkable to nothing). */
+export interface JoinedEvent {
+  type: 'joined';
+  key: string;
+}
+
+/** Everything the kit stores happens as one of these. */
+export type StoredEvent = Event | QaEvent | JoinedEvent;
+
 /** One workshop's events, in order. */
 export interface EventBatch {
   workshopId: string;
-  events: readonly Event[];
+  events: readonly StoredEvent[];
+}
+
+/** A workshop's questions and votes, to rebuild its Q&A after a restart. */
+export interface StoredQuestions {
+  questions: { id: string; seq: number; text: string; flagged: boolean; status: QuestionStatus; answered: boolean }[];
+  votes: { id: string; voter: string }[];
+}
+
+/** Counts of one activity as purge keeps them (core/tally.ts's Tally, with words as pairs). */
+export interface ActivitySummary {
+  activityId: string;
+  total: number;
+  tally: { counts: number[]; words: [string, number][]; sum: number };
+}
+
+/** What a report says about a workshop beyond its activities. */
+export interface WorkshopFacts {
+  /** When the facilitator first and last opened, locked or revealed something; null before. */
+  startedAt: number | null;
+  lastCommandAt: number | null;
+  /** How many phones joined. */
+  joined: number;
+  /** How many questions were asked. */
+  questionsAsked: number;
+  /** Set once purge kept only the counts. */
+  purgedAt: number | null;
 }
 
 export interface Store {
@@ -34,7 +70,15 @@ export interface Store {
   listWorkshops(): WorkshopRecord[];
   createWorkshop(workshop: WorkshopRecord): void;
   loadRoom(workshopId: string): StoredRoom;
+  loadQuestions(workshopId: string): StoredQuestions;
   /** Stores every batch in one transaction; durable when it returns, nothing stored when it throws. */
   commit(batches: readonly EventBatch[]): void;
+  facts(workshopId: string): WorkshopFacts;
+  /** The counts purge kept, by activity (empty until purged). */
+  summaries(workshopId: string): ActivitySummary[];
+  /** Keeps only `summaries` and counts: deletes the ballots, questions, votes and joined phones. */
+  purge(workshopId: string, summaries: readonly ActivitySummary[], at: number): void;
+  /** Deletes the workshop and everything of it. */
+  deleteWorkshop(workshopId: string): void;
   close(): void;
 }

@@ -3,12 +3,13 @@
  * websocket, the handshake (host key or device token), and a per-connection rate
  * limit that refuses a flood and then disconnects it.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Room } from '../room/room.ts';
-import type { Rooms } from '../room/rooms.ts';
+import type { LiveWorkshop, Rooms } from '../room/rooms.ts';
 import type { HandshakeError } from '../protocol.ts';
+import { phoneKey } from '../privacy/keys.ts';
 import { attendeeAuth, hostAuth } from './schemas.ts';
 
 /** Events a connection may send per second before it is refused... */
@@ -32,21 +33,17 @@ export function originAllowed(req: IncomingMessage, publicUrl: URL | undefined):
 }
 
 export interface Identity {
+  workshop: LiveWorkshop;
   room: Room;
   role: 'host' | 'attendee';
-  /** Salted hash of the phone's device token; never the token itself. */
-  voter?: string;
+  /** Salted hash of the phone's device token (privacy/keys.ts); never the token itself, never stored. */
+  phone?: string;
 }
 
 /** Compares in constant time (the lengths are hidden by hashing first). */
 function sameSecret(a: string, b: string): boolean {
   const h = (s: string): Buffer => createHash('sha256').update(s).digest();
   return timingSafeEqual(h(a), h(b));
-}
-
-/** The per-workshop salted hash that stands for a phone in the store. */
-export function voterHash(salt: string, device: string): string {
-  return createHmac('sha256', salt).update(device).digest('base64url').slice(0, 32);
 }
 
 /** Counts of what the guards did, for tests and the benchmark (never who). */
@@ -66,10 +63,11 @@ export function createHandshake(rooms: Rooms, defaultCode: string, hostKeyOf: (r
     const asAttendee = asHost.success ? undefined : attendeeAuth.safeParse(auth);
     if (!asHost.success && !asAttendee?.success) return 'BAD_HANDSHAKE';
     const code = (asHost.success ? asHost.data.code : asAttendee?.data?.code) ?? defaultCode;
-    const room = rooms.byJoinCode(code);
-    if (!room) return 'UNKNOWN_WORKSHOP';
-    if (asAttendee?.success) return { room, role: 'attendee', voter: voterHash(room.record.salt, asAttendee.data.device) };
-    if (asHost.success && sameSecret(asHost.data.hostKey, hostKeyOf(room))) return { room, role: 'host' };
+    const workshop = rooms.workshop(code);
+    if (!workshop) return 'UNKNOWN_WORKSHOP';
+    const { room } = workshop;
+    if (asAttendee?.success) return { workshop, room, role: 'attendee', phone: phoneKey(room.record.salt, asAttendee.data.device) };
+    if (asHost.success && sameSecret(asHost.data.hostKey, hostKeyOf(room))) return { workshop, room, role: 'host' };
     try {
       await wrongKeys.consume(room.record.id);
     } catch (e) {

@@ -5,11 +5,13 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { z } from 'zod';
 import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type ServerToClient } from '../protocol.ts';
 import type { Room, HostCommand } from '../room/room.ts';
 import type { Rooms } from '../room/rooms.ts';
+import { registerConsole } from './console.ts';
 import { createFloodGuard, createHandshake, FLOOD_LIMITS, originAllowed, type FloodLimits, type GuardStats, type Identity } from './guard.ts';
+import { handle } from './handle.ts';
+import { createQaHandlers } from './qa.ts';
 import { activityCommand, answerSubmit, empty } from './schemas.ts';
 
 type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Identity>;
@@ -37,7 +39,8 @@ const HOST_COMMANDS: Record<string, HostCommand> = {
   [HOST_EVENTS.activityReset]: 'reset',
   [HOST_EVENTS.roomIdle]: 'idle',
 };
-const KNOWN_EVENTS = new Set<string>([...Object.values(ATTENDEE_EVENTS), ...Object.values(HOST_EVENTS)]);
+const HOST_ONLY = new Set<string>(Object.values(HOST_EVENTS));
+const ATTENDEE_ONLY = new Set<string>(Object.values(ATTENDEE_EVENTS));
 
 const hostsOf = (room: Room): string => `hosts:${room.record.id}`;
 const attendeesOf = (room: Room): string => `attendees:${room.record.id}`;
@@ -55,13 +58,22 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
     },
   });
 
-  for (const room of rooms.all()) {
+  for (const { room, qa, console } of rooms.workshops()) {
     room.attach({
       toHosts: (event, payload) => io.to(hostsOf(room)).emit(event, payload as never),
       toAttendees: (event, payload) => io.to(attendeesOf(room)).emit(event, payload as never),
       attendeeCount: () => io.sockets.adapter.rooms.get(attendeesOf(room))?.size ?? 0,
     });
+    qa.attach({
+      toHosts: (queue) => io.to(hostsOf(room)).emit('qa:queue', queue),
+      toAttendees: (board) => io.to(attendeesOf(room)).emit('qa:board', board),
+    });
+    console.attach({
+      toHosts: (event: 'deck:position' | 'deck:go', payload: unknown) => io.to(hostsOf(room)).emit(event, payload as never),
+      toEveryone: (event, payload) => io.to([hostsOf(room), attendeesOf(room)]).emit(event, payload),
+    });
   }
+  const qaHandlers = createQaHandlers();
 
   const handshake = createHandshake(rooms, defaultCode, hostKeyOf, stats);
   io.use((socket, next) => {
@@ -74,9 +86,19 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
 
   const flood = createFloodGuard(limits);
   io.on('connection', (socket: LiveSocket) => {
-    const { room, role, voter } = socket.data;
+    const { workshop, room, role, phone } = socket.data;
     void socket.join(role === 'host' ? hostsOf(room) : attendeesOf(room));
-    socket.emit('room:state', role === 'host' ? room.hostState() : room.attendeeState(voter));
+    // The rest of the picture first, the room's state last: a client is ready once it has that.
+    socket.emit('room:paused', workshop.console.isPaused());
+    if (role === 'host') {
+      socket.emit('qa:queue', workshop.qa.queue());
+      socket.emit('learning:update', room.learning());
+      socket.emit('deck:position', workshop.console.position());
+    } else {
+      socket.emit('qa:board', workshop.qa.board(phone));
+      if (phone) workshop.joined(phone);
+    }
+    socket.emit('room:state', role === 'host' ? room.hostState() : room.attendeeState(phone));
 
     // Every packet, known or not, is counted and checked before any handler sees it.
     socket.use(([event, ...args], next) => {
@@ -92,36 +114,25 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
           return void socket.disconnect(true);
         }
         if (verdict === 'refuse') return refuse({ ok: false, error: 'RATE_LIMITED' });
-        if (!KNOWN_EVENTS.has(event)) return refuse({ ok: false, error: 'UNKNOWN_EVENT' });
-        if (event in HOST_COMMANDS && role !== 'host') return refuse({ ok: false, error: 'NOT_HOST' });
-        if (event === ATTENDEE_EVENTS.answerSubmit && role !== 'attendee') return refuse({ ok: false, error: 'NOT_ATTENDEE' });
+        if (!HOST_ONLY.has(event) && !ATTENDEE_ONLY.has(event)) return refuse({ ok: false, error: 'UNKNOWN_EVENT' });
+        if (HOST_ONLY.has(event) && role !== 'host') return refuse({ ok: false, error: 'NOT_HOST' });
+        if (ATTENDEE_ONLY.has(event) && role !== 'attendee') return refuse({ ok: false, error: 'NOT_ATTENDEE' });
         next();
       });
     });
 
-    if (role === 'attendee' && voter) {
-      handle(socket, ATTENDEE_EVENTS.answerSubmit, answerSubmit, (p) => room.submit(voter, p.activityId, p.value));
+    const raw = socket as unknown as Socket;
+    if (role === 'attendee' && phone) {
+      handle(raw, ATTENDEE_EVENTS.answerSubmit, answerSubmit, (p) => room.submit(phone, p.activityId, p.value));
     }
     if (role === 'host') {
       for (const [event, command] of Object.entries(HOST_COMMANDS)) {
-        if (command === 'idle') handle(socket, event, empty, () => room.command('idle'));
-        else handle(socket, event, activityCommand, (p) => room.command(command, p.activityId));
+        if (command === 'idle') handle(raw, event, empty, () => room.command('idle'));
+        else handle(raw, event, activityCommand, (p) => room.command(command, p.activityId));
       }
     }
+    qaHandlers(raw, socket.data);
+    registerConsole(raw, socket.data);
   });
   return io;
-}
-
-/** Registers one event: exactly one payload and an ack, the payload valid, or an error ack and nothing changes. */
-function handle<S extends z.ZodType>(socket: LiveSocket, event: string, schema: S, run: (payload: z.infer<S>) => Promise<Ack<object>>): void {
-  (socket as unknown as Socket).on(event, (...args: unknown[]) => {
-    const ack = args.pop();
-    if (typeof ack !== 'function') return;
-    const parsed = args.length === 1 ? schema.safeParse(args[0]) : undefined;
-    if (!parsed?.success) return void ack({ ok: false, error: 'BAD_REQUEST' });
-    run(parsed.data).then(
-      (result) => ack(result),
-      () => ack({ ok: false, error: 'STORAGE' }),
-    );
-  });
 }

@@ -34,3 +34,19 @@ export const answerSubmit = z.strictObject({
 export const activityCommand = z.strictObject({ activityId: id });
 
 export const empty = z.strictObject({});
+
+/** The length rule (1 to 280 characters once trimmed) is the core's: BAD_QUESTION. */
+export const questionAsk = z.strictObject({ text: z.string() });
+
+export const questionVote = z.strictObject({ questionId: id, on: z.boolean() });
+
+export const questionModerate = z.strictObject({ questionId: id, action: z.enum(['approve', 'dismiss', 'answered', 'unanswered']) });
+
+/** A slide key as the deck marks its slides: `file.slide`. */
+const slideKey = z.string().regex(/^\d{1,3}\.\d{1,3}$/);
+
+export const deckGo = z.strictObject({ to: z.union([z.enum(['next', 'prev']), z.strictObject({ slide: slideKey })]) });
+
+export const deckAt = z.strictObject({ slide: slideKey, full: z.boolean() });
+
+export const roomPause = z.strictObject({ paused: z.boolean() });

@@ -2,6 +2,16 @@
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServer, type RoomState, type ServerToClient, type Snapshot } from '../../server/protocol.ts';
 
+/** What the server sends on connect besides the room's state (before it), by event. */
+export interface Greeting {
+  'room:paused'?: Parameters<ServerToClient['room:paused']>[0];
+  'qa:board'?: Parameters<ServerToClient['qa:board']>[0];
+  'qa:queue'?: Parameters<ServerToClient['qa:queue']>[0];
+  'learning:update'?: Parameters<ServerToClient['learning:update']>[0];
+  'deck:position'?: Parameters<ServerToClient['deck:position']>[0];
+}
+const GREETING = ['room:paused', 'qa:board', 'qa:queue', 'learning:update', 'deck:position'] as const;
+
 export type Client = Socket<ServerToClient, ClientToServer>;
 
 let devices = 0;
@@ -12,8 +22,10 @@ export function newDevice(): string {
 }
 
 /** Connects and resolves with the socket and the room state it is sent on connect. */
-export function connect(url: string, auth: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<{ socket: Client; state: RoomState }> {
+export function connect(url: string, auth: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<{ socket: Client; state: RoomState; greeting: Greeting }> {
   const socket: Client = io(url, { forceNew: true, transports: ['websocket'], reconnection: false, auth: { v: PROTOCOL_VERSION, ...auth }, ...extra });
+  const greeting: Greeting = {};
+  for (const event of GREETING) (socket as unknown as { once(e: string, f: (p: unknown) => void): void }).once(event, (payload) => void Object.assign(greeting, { [event]: payload }));
   return new Promise((resolve, reject) => {
     let settled = false;
     const once = (settle: () => void): void => {
@@ -21,7 +33,7 @@ export function connect(url: string, auth: Record<string, unknown>, extra: Recor
       settled = true;
       settle();
     };
-    socket.once('room:state', (state) => once(() => resolve({ socket, state })));
+    socket.once('room:state', (state) => once(() => resolve({ socket, state, greeting })));
     socket.once('connect_error', (e) => once(() => (socket.close(), reject(e))));
     // A handshake the server cuts off (too large, say) closes the transport with no answer.
     socket.io.once('close', (reason) => setTimeout(() => once(() => (socket.close(), reject(new Error(`closed: ${reason}`)))), 50));

@@ -1,0 +1,50 @@
+/**
+ * The facilitator's clock: where the deck is, and how long each section (deck file) has
+ * taken so far. It starts when the deck first leaves its first slide. Pure: the time is
+ * passed in; `move` updates the clock in place.
+ */
+import type { DeckPosition } from '../protocol.ts';
+
+export interface DeckClock {
+  slide: string | null;
+  full: boolean;
+  startedAt: number | null;
+  /** When the current slide was reached. */
+  since: number;
+  /** Milliseconds spent per section, before the current slide. */
+  spent: Map<string, number>;
+}
+
+/** The first slide of a deck; the clock waits on it. */
+export const FIRST_SLIDE = '0.0';
+
+export function newClock(): DeckClock {
+  return { slide: null, full: false, startedAt: null, since: 0, spent: new Map() };
+}
+
+/** The section of a slide key `file.slide`. */
+export function sectionOf(slide: string): string {
+  return slide.split('.')[0] ?? slide;
+}
+
+/** The deck moved to `slide` at `at`. */
+export function move(clock: DeckClock, slide: string, full: boolean, at: number): void {
+  if (clock.startedAt !== null && clock.slide !== null) {
+    const section = sectionOf(clock.slide);
+    clock.spent.set(section, (clock.spent.get(section) ?? 0) + Math.max(0, at - clock.since));
+  }
+  if (clock.startedAt === null && slide !== FIRST_SLIDE) clock.startedAt = at;
+  clock.slide = slide;
+  clock.full = full;
+  clock.since = at;
+}
+
+/** The position and times as of `at`, the current slide's time included. */
+export function position(clock: DeckClock, at: number): DeckPosition {
+  const spent = Object.fromEntries(clock.spent);
+  if (clock.startedAt !== null && clock.slide !== null) {
+    const section = sectionOf(clock.slide);
+    spent[section] = (spent[section] ?? 0) + Math.max(0, at - clock.since);
+  }
+  return { slide: clock.slide, full: clock.full, elapsed: clock.startedAt === null ? 0 : Math.max(0, at - clock.startedAt), spent };
+}

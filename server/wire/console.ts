@@ -1,0 +1,21 @@
+/** The facilitator's console on the wire: moving the decks, their position, and the pause. Host only (checked by the gate). */
+import type { Socket } from 'socket.io';
+import type { Identity } from './guard.ts';
+import { handle } from './handle.ts';
+import { deckAt, deckGo, roomPause } from './schemas.ts';
+
+export function registerConsole(socket: Socket, { workshop, role }: Identity): void {
+  if (role !== 'host') return;
+  handle(socket, 'deck:go', deckGo, (p) => {
+    workshop.console.go(p.to);
+    return { ok: true };
+  });
+  handle(socket, 'deck:at', deckAt, (p) => {
+    workshop.console.at(p.slide, p.full);
+    return { ok: true };
+  });
+  handle(socket, 'room:pause', roomPause, (p) => {
+    workshop.console.pause(p.paused);
+    return { ok: true };
+  });
+}
