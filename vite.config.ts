@@ -17,7 +17,11 @@ export default defineConfig({
     // `npm run size` (with its test) holds every page to its budget. No warning for facilitators.
     chunkSizeWarningLimit: 1000,
     rollupOptions: {
-      input: { join: resolve(root, 'client/index.html'), present: resolve(root, 'client/present.html') },
+      input: {
+        join: resolve(root, 'client/index.html'),
+        present: resolve(root, 'client/present.html'),
+        host: resolve(root, 'client/host.html'),
+      },
     },
   },
   server: { proxy: { '/socket.io': { target: 'http://localhost:3000', ws: true } } },

@@ -13,3 +13,8 @@ declare module 'virtual:help' {
   const help: Record<string, import('../server/content/help.ts').HelpGroup[]>;
   export default help;
 }
+declare module 'virtual:outline' {
+  /** Each deck's sections and slides (key, title, notes, planned minutes), by language. */
+  const outlines: Record<string, import('../server/content/outline.ts').OutlineSection[]>;
+  export default outlines;
+}

@@ -20,6 +20,13 @@ export interface Links {
   /** The deck with the optional modules too. */
   presenterFull: string;
   attendee: string;
+  /** The console, for the facilitator's own phone: on the network, with the key. */
+  console: string;
+  /** The report (results to take home), on this computer, with the key. */
+  report: string;
+  /** The facilitator guide and the attendee handout, to print (no key). */
+  guide: string;
+  handout: string;
   /** True when no network address was found and the attendee link is localhost-only. */
   localOnly: boolean;
 }
@@ -28,10 +35,18 @@ export interface Links {
 export function buildLinks(port: number, hostKey: string, publicUrl: URL | undefined, lan = lanAddress(), lang = 'en'): Links {
   const key = encodeURIComponent(hostKey);
   const language = lang === 'en' ? '' : `lang=${lang}&`;
-  const presenter = `http://localhost:${port}/present?${language}key=${key}`;
-  const presenterFull = `http://localhost:${port}/present?${language}full&key=${key}`;
-  if (publicUrl) return { presenter, presenterFull, attendee: withSlash(publicUrl.href), localOnly: false };
-  return { presenter, presenterFull, attendee: `http://${lan ?? 'localhost'}:${port}/`, localOnly: lan === undefined };
+  const local = `http://localhost:${port}`;
+  const attendee = publicUrl ? withSlash(publicUrl.href) : `http://${lan ?? 'localhost'}:${port}/`;
+  return {
+    presenter: `${local}/present?${language}key=${key}`,
+    presenterFull: `${local}/present?${language}full&key=${key}`,
+    attendee,
+    console: `${attendee}host?${language}key=${key}`,
+    report: `${local}/report?${language}key=${key}`,
+    guide: `${local}/guide${lang === 'en' ? '' : `?lang=${lang}`}`,
+    handout: `${local}/handout${lang === 'en' ? '' : `?lang=${lang}`}`,
+    localOnly: !publicUrl && lan === undefined,
+  };
 }
 
 function withSlash(href: string): string {

@@ -68,6 +68,7 @@ app.server.listen(config.port, '0.0.0.0', async () => {
   const port = typeof address === 'object' && address ? address.port : config.port;
   links = buildLinks(port, app.hostKey, config.publicUrl, undefined, config.lang);
   const qr = await QRCode.toString(`${links.attendee}?code=${workshop.code}`, { type: 'terminal', small: true });
+  const consoleQr = await QRCode.toString(links.console, { type: 'terminal', small: true });
   console.log(
     [
       '',
@@ -82,6 +83,13 @@ app.server.listen(config.port, '0.0.0.0', async () => {
       `  ${links.attendee}`,
       links.localOnly ? '  (no network found: only this computer can open it; join a Wi-Fi or hotspot and restart)' : '',
       qr,
+      'Console for your own phone (slide notes, next/previous, clock, pause, questions).',
+      'This code holds your key: scan it yourself and keep this window off the projector.',
+      `  ${links.console}`,
+      consoleQr,
+      `Report to take home (results, what the room learned, questions): ${links.report}`,
+      `To print: facilitator guide ${links.guide}   attendee handout ${links.handout}`,
+      '',
       `Answers are kept in ${resolve(config.dataDir)}. Press Ctrl+C to stop.`,
     ]
       .filter((line, i, all) => line !== '' || all[i - 1] !== '')

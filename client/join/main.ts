@@ -7,8 +7,10 @@ import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type AnswerValue, type ClientToServer, type RoomState, type ServerToClient, type Snapshot } from '../../server/protocol.ts';
 import { localView, pickLanguage, setLanguage, t } from '../i18n.ts';
 import { Answers, deviceToken } from './device.ts';
+import { el } from '../dom.ts';
+import { mountQuestions, updateBoard } from './questions.ts';
 import { contentNote, mountToolbar } from './safety.ts';
-import { mountScreen, showAnswerState, showBanner, showFeedback, showQuestion, showResults, showWaiting, type Feedback } from './view.ts';
+import { mountScreen, showAnswerState, showBanner, showFeedback, showPaused, showQuestion, showResults, showWaiting, type Feedback } from './view.ts';
 
 setLanguage(pickLanguage());
 // The tab's title and icon say nothing about the topic: someone may glance at the phone.
@@ -18,6 +20,7 @@ const ACK_TIMEOUT_MS = 10_000;
 const root = document.getElementById('app') as HTMLElement;
 let screen = mountScreen(root);
 let ready = false;
+let paused = false;
 mountToolbar(root, (lang) => {
   setLanguage(lang);
   document.title = t('app.title');
@@ -25,7 +28,20 @@ mountToolbar(root, (lang) => {
   screen = mountScreen(root);
   if (!socket.connected) showBanner(screen, t('join.reconnecting'));
   render(true);
+  drawQuestions();
 });
+// Questions live outside the announced area: a vote elsewhere in the room is not news to read out.
+const questionsBox = el('section', 'qa');
+questionsBox.hidden = true;
+root.after(questionsBox);
+
+function drawQuestions(): void {
+  questionsBox.hidden = false;
+  mountQuestions(questionsBox, {
+    ask: (text) => (socket.connected ? socket.timeout(ACK_TIMEOUT_MS).emitWithAck('question:ask', { text }).catch(() => undefined) : Promise.resolve(undefined)),
+    vote: (questionId, on) => (socket.connected ? socket.timeout(ACK_TIMEOUT_MS).emitWithAck('question:vote', { questionId, on }).catch(() => undefined) : Promise.resolve(undefined)),
+  });
+}
 void contentNote(root).then(start);
 
 /** After the content note: the screen, and whatever the room is showing now. */
@@ -35,6 +51,7 @@ function start(): void {
   screen = mountScreen(root);
   if (!socket.connected) showBanner(screen, t('join.connecting'));
   render(true);
+  drawQuestions();
 }
 const code = new URLSearchParams(location.search).get('code')?.toUpperCase() ?? undefined;
 let state: RoomState | null = null;
@@ -90,6 +107,11 @@ socket.on('room:state', (next) => {
     void resendUnsent();
   }
 });
+socket.on('qa:board', updateBoard);
+socket.on('room:paused', (next) => {
+  paused = next.paused;
+  render(true);
+});
 socket.on('activity:snapshot', (snap: Snapshot) => {
   if (!state?.current || state.current.activity.id !== snap.activityId) return;
   state.current.snapshot = snap;
@@ -98,6 +120,7 @@ socket.on('activity:snapshot', (snap: Snapshot) => {
 
 function render(rebuild: boolean): void {
   if (!ready) return;
+  if (paused) return showPaused(screen);
   const current = state?.current;
   if (!current) return showWaiting(screen);
   const view = localView(current.activity);

@@ -84,7 +84,13 @@ function fillHelp(panel: HTMLElement, opener: HTMLElement): void {
   const title = el('h1', '', t('join.help.title'));
   title.id = 'help-title';
   title.tabIndex = -1;
-  const groups = (help[language()] ?? help['en'] ?? []).map((group) =>
+  const groups = helpGroups();
+  panel.replaceChildren(title, el('p', 'help-intro', t('join.help.intro')), ...groups, close);
+}
+
+/** Every resource, by group, with its numbers as links to call or text. */
+export function helpGroups(): HTMLElement[] {
+  return (help[language()] ?? help['en'] ?? []).map((group) =>
     el('section', 'help-group', [
       el('h2', '', group.title),
       el(
@@ -104,7 +110,6 @@ function fillHelp(panel: HTMLElement, opener: HTMLElement): void {
       ),
     ]),
   );
-  panel.replaceChildren(title, el('p', 'help-intro', t('join.help.intro')), ...groups, close);
 }
 
 function link(href: string, text: string): HTMLAnchorElement {

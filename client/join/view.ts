@@ -6,7 +6,9 @@
 import type { ActivityView, AnswerValue, Snapshot } from '../../server/protocol.ts';
 import { el } from '../dom.ts';
 import { explanationOf, t } from '../i18n.ts';
+import { personalDetails } from '../../server/core/disclosure.ts';
 import { resultsElement } from '../results.ts';
+import { personalCard } from './questions.ts';
 
 export type Feedback = '' | 'sending' | 'received' | 'pending' | 'closed' | 'refused';
 
@@ -35,6 +37,14 @@ export function mountScreen(root: HTMLElement): Screen {
 export function showBanner(screen: Screen, text: string): void {
   screen.banner.textContent = text;
   screen.banner.hidden = text === '';
+}
+
+/** The room is paused: a calm screen; the answer in progress is kept for when it resumes. */
+export function showPaused(screen: Screen): void {
+  screen.question.replaceChildren(el('h1', '', t('join.pause.title')), el('p', '', t('join.pause.body')));
+  screen.question.dataset['activity'] = '';
+  screen.feedback.textContent = '';
+  screen.results.replaceChildren();
 }
 
 export function showWaiting(screen: Screen): void {
@@ -89,7 +99,22 @@ function controls(view: ActivityView, send: (value: AnswerValue) => void): HTMLE
     form.append(input, submit);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      if (input.value.trim()) send(input.value.trim());
+      const value = input.value.trim();
+      if (!value) return;
+      // A question-box answer goes to the Q&A queue: the same gentle check as "Ask a question".
+      if (view.kind !== 'text' || personalDetails(value).length === 0) return send(value);
+      const card = personalCard(
+        () => {
+          card.replaceWith(form);
+          input.focus();
+        },
+        () => {
+          card.replaceWith(form);
+          send(value);
+        },
+      );
+      form.replaceWith(card);
+      card.querySelector<HTMLElement>('h3')?.focus();
     });
     box.append(form);
     if (view.kind === 'text') box.append(el('p', 'hint', t('join.text.private')));

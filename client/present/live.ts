@@ -2,16 +2,20 @@
  * The deck's side of the live room, as a reveal.js plugin. Arriving on an activity
  * slide opens it on the phones; leaving for another slide puts the phones back to
  * "waiting". Each activity slide shows its number of answers and, once revealed, the
- * results. Keys: R show/hide results, A lock/unlock answers, X clear answers.
+ * results; the Q&A and "what we learned" slides show theirs. Keys: R show/hide results,
+ * A lock/unlock answers, X clear answers, B pause the room (console-link.ts).
  * Every command carries the host key in the handshake; the server checks it.
  */
 import QRCode from 'qrcode';
 import type { RevealApi } from 'reveal.js';
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ActivityView, type ClientToServer, type HostEvent, type RoomState, type ServerToClient, type Snapshot } from '../../server/protocol.ts';
+import { PROTOCOL_VERSION, type ActivityView, type ClientToServer, type HostEvent, type LearningGain, type RoomState, type ServerToClient, type Snapshot } from '../../server/protocol.ts';
 import { el } from '../dom.ts';
 import { t } from '../i18n.ts';
+import { linkConsole } from './console-link.ts';
+import { renderLearning } from './learning-slide.ts';
 import { renderJoin, renderLive } from './live-view.ts';
+import { renderQuestions } from './qa-slide.ts';
 
 export interface LiveOptions {
   hostKey: string | undefined;
@@ -87,6 +91,11 @@ export function LiveRoom({ hostKey, receiver }: LiveOptions) {
         sync();
       });
       socket.on('activity:snapshot', update);
+      let gain: LearningGain | undefined;
+      socket.on('learning:update', (next) => renderLearning((gain = next), views));
+      socket.on('room:state', () => gain && renderLearning(gain, views));
+      socket.on('qa:queue', renderQuestions);
+      linkConsole(deck, socket);
       deck.on('slidechanged', () => {
         if (refusal !== '' && notice.textContent === refusal) say((refusal = ''));
       });

@@ -11,6 +11,8 @@ export const BUDGETS: Record<string, number> = {
   'index.html': 40_000,
   // The deck, on the facilitator's laptop: reveal.js and its plugins, over the local network.
   'present.html': 250_000,
+  // The console, on the facilitator's phone over venue Wi-Fi: no reveal.js.
+  'host.html': 60_000,
 };
 
 export interface PageSize {

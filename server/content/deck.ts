@@ -8,40 +8,59 @@ import type { Activity, Content } from './content.ts';
 import type { Resource } from './schema.ts';
 import { helpEntry } from './help.ts';
 import { activityText } from './localize.ts';
+import type { Slide } from './slides.ts';
 import { isOptional } from './timing.ts';
 
 const SOURCES_PER_SLIDE = 8;
 
+/** A slide as the deck shows it: its Markdown, the slide it came from and its key. */
+export interface RenderedSlide {
+  /** `file.slide`, counted in the deck as shown (a long source list makes several slides). */
+  key: string;
+  slide: Slide;
+  markdown: string;
+}
+
 /** One Markdown text per deck file, ready for reveal.js's Markdown plugin. */
 export function renderDeck(content: Content, lang: string): string[] {
+  return renderSlides(content, lang).map((slides) => slides.map((s) => s.markdown).join('\n\n---\n\n'));
+}
+
+/** Every slide of a language's deck, by file, each marked with its key (`data-key`). */
+export function renderSlides(content: Content, lang: string): RenderedSlide[][] {
   const strings = content.strings[lang] ?? content.strings['en'] ?? {};
   const t = (key: string): string => strings[key] ?? content.strings['en']?.[key] ?? key;
   const labels = ['notes.time', 'notes.say', 'notes.tip', 'notes.verify'].map(t);
-  return (content.decks[lang] ?? []).map(({ slides }) =>
+  return (content.decks[lang] ?? []).map(({ slides }, f) =>
     slides
       .map((slide) => (isOptional(slide) ? { ...slide, lines: markOptional(slide.lines, t('present.optional.note')) } : slide))
-      .flatMap((slide) => {
+      .flatMap((slide): { slide: Slide; markdown: string }[] => {
         const activityId = slide.attrs['data-activity'];
         const activity = content.activities.find((a) => a.id === activityId);
-        if (activity) return [insertAfterAttrs(readable(slide.lines, labels), activityHtml(activity, lang, t))];
+        if (activity) return [{ slide, markdown: insertAfterAttrs(readable(slide.lines, labels), activityHtml(activity, lang, t)) }];
         const groups = slide.attrs['data-resources'];
         if (groups !== undefined) {
           const html = groups.split(/\s+/).map((g) => resourceList(content.resources.groups[g]?.entries ?? [], lang, t)).join('');
-          return [insertAfterAttrs(slide.lines, html)];
+          return [{ slide, markdown: insertAfterAttrs(slide.lines, html) }];
         }
         if (slide.attrs['data-sources'] !== undefined) {
           const pages = chunk(content.sources, SOURCES_PER_SLIDE);
           return pages.map((page, i) => {
             const lines = slide.lines.map((l) => (/^#{1,3}\s/.test(l) && pages.length > 1 ? `${l} (${i + 1}/${pages.length})` : l));
-            return insertAfterAttrs(lines, sourceList(page, t));
+            return { slide, markdown: insertAfterAttrs(lines, sourceList(page, t)) };
           });
         }
-        return [readable(slide.lines, labels).join('\n')];
+        return [{ slide, markdown: readable(slide.lines, labels).join('\n') }];
       })
-      .join('\n\n---\n\n'),
+      .map(({ slide, markdown }, s) => ({ key: `${f}.${s}`, slide, markdown: withKey(markdown, `${f}.${s}`) })),
   );
 }
 
+/** Marks a slide with its key, in its `.slide:` attributes (or new ones). */
+function withKey(markdown: string, key: string): string {
+  const attrs = /<!--\s*\.slide:(.*?)-->/;
+  return attrs.test(markdown) ? markdown.replace(attrs, (_, inner: string) => `<!-- .slide:${inner.trimEnd()} data-key="${key}" -->`) : `<!-- .slide: data-key="${key}" -->\n${markdown}`;
+}
 
 const CITATIONS_ONLY = /^\s*(\[\d+[a-z]?\]\s*)+$/;
 

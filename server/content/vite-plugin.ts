@@ -1,7 +1,8 @@
 /**
  * Gives the client the checked content at build time as virtual modules:
  * `virtual:deck` (the Markdown of every deck), `virtual:strings` (UI strings) and
- * `virtual:help` (the resources, for the phone's help list).
+ * `virtual:help` (the resources, for the phone's help list) and `virtual:outline` (each
+ * deck's slides with their notes and planned minutes, for the console).
  * A content error stops the build with the same `file:line` messages as check:content.
  */
 import { resolve } from 'node:path';
@@ -9,8 +10,14 @@ import type { Plugin } from 'vite';
 import { loadContent } from './content.ts';
 import { renderDeck } from './deck.ts';
 import { helpList } from './help.ts';
+import { deckOutline } from './outline.ts';
 
-const MODULES = { 'virtual:deck': '\0virtual:deck', 'virtual:strings': '\0virtual:strings', 'virtual:help': '\0virtual:help' } as const;
+const MODULES = {
+  'virtual:deck': '\0virtual:deck',
+  'virtual:strings': '\0virtual:strings',
+  'virtual:help': '\0virtual:help',
+  'virtual:outline': '\0virtual:outline',
+} as const;
 
 export function contentPlugin(dir: string): Plugin {
   return {
@@ -29,6 +36,10 @@ export function contentPlugin(dir: string): Plugin {
       if (id === MODULES['virtual:help']) {
         const help = Object.fromEntries(Object.keys(content.strings).map((lang) => [lang, helpList(content.resources, lang)]));
         return `export default ${JSON.stringify(help)};`;
+      }
+      if (id === MODULES['virtual:outline']) {
+        const outlines = Object.fromEntries(Object.keys(content.decks).map((lang) => [lang, deckOutline(content, lang)]));
+        return `export default ${JSON.stringify(outlines)};`;
       }
       const decks = Object.fromEntries(Object.keys(content.decks).map((lang) => [lang, renderDeck(content, lang)]));
       return `export default ${JSON.stringify(decks)};`;

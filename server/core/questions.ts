@@ -6,9 +6,9 @@
  */
 import type { ErrorCode } from '../protocol.ts';
 import { personalDetails } from './disclosure.ts';
+import { MAX_QUESTION_LENGTH } from './limits.ts';
 
-/** Longest question, in characters. */
-export const MAX_QUESTION_LENGTH = 280;
+export { MAX_QUESTION_LENGTH };
 
 export type QuestionStatus = 'waiting' | 'approved' | 'dismissed';
 export type Moderation = 'approve' | 'dismiss' | 'answered' | 'unanswered';

@@ -5,14 +5,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
 
+/**
+ * A page the server makes itself (the report, the guide...): answers and returns true when
+ * `path` is its own, returns false otherwise. Only GET and HEAD reach it.
+ */
+export type PageHandler = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+
 export interface RoutesOptions {
   /** The built client (dist/client). */
   clientDir: string;
   headers: Record<string, string>;
+  /** Tried in order before the built files. */
+  pages?: readonly PageHandler[];
 }
 
 /** A request handler for `http.createServer`. */
-export function createRoutes({ clientDir, headers }: RoutesOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRoutes({ clientDir, headers, pages = [] }: RoutesOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const assets = sirv(clientDir, {
     dev: false,
     etag: true,
@@ -36,6 +44,7 @@ export function createRoutes({ clientDir, headers }: RoutesOptions): (req: Incom
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end('{"ok":true}');
       return;
     }
+    for (const page of pages) if (page(req, res, path)) return;
     // Only the pages by their names: /index.html and /present.html are not separate routes.
     if (/\.html$/.test(path)) return notFound(res);
     assets(req, res, () => notFound(res));

@@ -1,0 +1,85 @@
+/**
+ * The "What we learned together" slide (`data-learning`): each knowledge check's percent
+ * correct before and after, overall, and how the check-ins moved. Aggregates of each round
+ * only, as the server sends them; a round under the threshold shows its count, no percent.
+ * The table is the text equivalent of the bars (a screen reader reads it as a table).
+ */
+import type { ActivityView, LearningGain, LearningRound, ScaleRound } from '../../server/protocol.ts';
+import { el } from '../dom.ts';
+import { localView, t, tn } from '../i18n.ts';
+
+/** Draws the gain on every `data-learning` slide. `views` gives each activity's words. */
+export function renderLearning(gain: LearningGain, views: ReadonlyMap<string, ActivityView>): void {
+  for (const slide of document.querySelectorAll<HTMLElement>('section[data-learning]')) {
+    slide.querySelector('.learning')?.remove();
+    slide.append(learningElement(gain, views));
+  }
+}
+
+function learningElement(gain: LearningGain, views: ReadonlyMap<string, ActivityView>): HTMLElement {
+  const prompt = (id: string): string => {
+    const view = views.get(`${id}.after`);
+    return view ? localView(view).prompt : id;
+  };
+  const overall = el('p', 'learning-overall', [
+    el('span', '', t('present.learning.overall')),
+    ' ',
+    el('strong', '', percentText(gain.overall.before)),
+    ' → ',
+    el('strong', '', percentText(gain.overall.after)),
+  ]);
+
+  const checks = el('table', 'learning-checks', [
+    el('caption', '', t('present.learning.checks')),
+    el('thead', '', [el('tr', '', [el('th', '', t('present.learning.question')), el('th', '', t('present.learning.before')), el('th', '', t('present.learning.after'))])]),
+    el(
+      'tbody',
+      '',
+      gain.checks.map((c) => el('tr', '', [el('th', '', prompt(c.id)), roundCell(c.before), roundCell(c.after)])),
+    ),
+  ]);
+  checks.querySelectorAll('thead th').forEach((th) => th.setAttribute('scope', 'col'));
+  checks.querySelectorAll('tbody th').forEach((th) => th.setAttribute('scope', 'row'));
+
+  const scales = el('table', 'learning-scales', [
+    el('caption', '', t('present.learning.scales')),
+    el('thead', '', [el('tr', '', [el('th', '', t('present.learning.checkin')), el('th', '', t('present.learning.before')), el('th', '', t('present.learning.after'))])]),
+    el(
+      'tbody',
+      '',
+      gain.scales.map((s) => el('tr', '', [el('th', '', prompt(s.id)), scaleCell(s.before), scaleCell(s.after)])),
+    ),
+  ]);
+  scales.querySelectorAll('thead th').forEach((th) => th.setAttribute('scope', 'col'));
+  scales.querySelectorAll('tbody th').forEach((th) => th.setAttribute('scope', 'row'));
+
+  return el('div', 'learning', [overall, el('div', 'learning-grid', [checks, scales])]);
+}
+
+function percentText(percent: number | null): string {
+  return percent === null ? '–' : `${percent}%`;
+}
+
+function roundCell(round: LearningRound): HTMLElement {
+  if (round.percent === null) return el('td', 'learning-held', tn('present.learning.few', round.total));
+  const bar = el('span', 'learning-bar');
+  bar.style.width = `${round.percent}%`;
+  return el('td', '', [el('span', 'learning-track', [bar]), el('strong', 'learning-percent', `${round.percent}%`)]);
+}
+
+function scaleCell(round: ScaleRound): HTMLElement {
+  if (!round.counts || round.mean === null) return el('td', 'learning-held', tn('present.learning.few', round.total));
+  const max = Math.max(1, ...round.counts);
+  const columns = round.counts.map((n, i) => {
+    const column = el('span', 'learning-column');
+    column.style.height = `${Math.round((100 * n) / max)}%`;
+    column.title = `${i + 1}: ${n}`;
+    return column;
+  });
+  const text = round.counts.map((n, i) => `${i + 1}: ${n}`).join(', ');
+  return el('td', '', [
+    el('span', 'learning-histogram', columns),
+    el('strong', 'learning-percent', t('present.learning.mean', { mean: round.mean })),
+    el('span', 'visually-hidden', ` (${text})`),
+  ]);
+}

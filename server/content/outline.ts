@@ -1,0 +1,43 @@
+/**
+ * The deck as the console needs it: every slide's key, title, speaker notes and planned
+ * minutes, by section (deck file). Made from the same rendering as the deck, so a slide
+ * key means the same slide on the projector and in the facilitator's hand.
+ */
+import type { Content } from './content.ts';
+import { renderSlides } from './deck.ts';
+import { isOptional, minutesOf } from './timing.ts';
+
+export interface OutlineSlide {
+  key: string;
+  title: string;
+  /** The speaker notes, as written (Markdown). */
+  notes: string;
+  /** Planned minutes from the notes' time line; 0 when it has none. */
+  minutes: number;
+  optional: boolean;
+  activityId?: string;
+}
+
+export interface OutlineSection {
+  /** The section's number: the first part of its slides' keys. */
+  id: string;
+  title: string;
+  slides: OutlineSlide[];
+}
+
+export function deckOutline(content: Content, lang: string): OutlineSection[] {
+  const timeLabel = content.strings[lang]?.['notes.time'] ?? 'Time';
+  return renderSlides(content, lang).map((slides, f) => {
+    const seen = new Set<unknown>();
+    const outline = slides.map(({ key, slide }): OutlineSlide => {
+      // A source list split over several slides plans its time once.
+      const minutes = seen.has(slide) ? 0 : (minutesOf(slide, timeLabel) ?? 0);
+      seen.add(slide);
+      const entry: OutlineSlide = { key, title: slide.title, notes: slide.notes, minutes, optional: isOptional(slide) };
+      const activityId = slide.attrs['data-activity'];
+      if (activityId) entry.activityId = activityId;
+      return entry;
+    });
+    return { id: String(f), title: outline[0]?.title ?? '', slides: outline };
+  });
+}
