@@ -111,6 +111,7 @@ export interface ActivityCommand {
 /** An activity's words in another language; whatever is missing is shown in English. */
 export interface ActivityWords {
   prompt: string;
+  short?: string;
   title?: string;
   story?: string;
   options?: string[];
@@ -122,6 +123,8 @@ export interface ActivityView {
   id: string;
   kind: ActivityKind;
   prompt: string;
+  /** A few words naming it in tables (knowledge checks and check-ins). */
+  short?: string;
   title?: string;
   story?: string;
   options?: string[];

@@ -19,7 +19,8 @@ export function renderLearning(gain: LearningGain, views: ReadonlyMap<string, Ac
 function learningElement(gain: LearningGain, views: ReadonlyMap<string, ActivityView>): HTMLElement {
   const prompt = (id: string): string => {
     const view = views.get(`${id}.after`);
-    return view ? localView(view).prompt : id;
+    const words = view ? localView(view) : undefined;
+    return words?.short ?? words?.prompt ?? id;
   };
   const overall = el('p', 'learning-overall', [
     el('span', '', t('present.learning.overall')),

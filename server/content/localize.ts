@@ -15,6 +15,7 @@ function block<T>(item: Localizable, lang: string): Partial<T> {
 /** The words of an activity, as English has them. */
 export function englishText(a: ActivitySpec): ActivityText {
   const text: ActivityText = { prompt: a.prompt };
+  if ('short' in a && a.short !== undefined) text.short = a.short;
   if (a.kind === 'scenario') Object.assign(text, { title: a.title, story: a.story });
   if ('options' in a) text.options = [...a.options];
   if ('explanation' in a && a.explanation !== undefined) text.explanation = a.explanation;

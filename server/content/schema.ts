@@ -87,6 +87,7 @@ export const TRANSLATIONS = LANGUAGES.filter((l): l is Exclude<Language, 'en'> =
 /** What of an activity a phone or a slide shows, in one language. */
 export const activityTextSchema = z.strictObject({
   prompt: text,
+  short: text.optional(),
   title: text.optional(),
   story: text.optional(),
   options: z.array(option).optional(),
@@ -104,9 +105,15 @@ const base = {
 };
 /** Knowledge checks and confidence scales are asked twice, before and after; each round is its own activity. */
 const rounds = z.array(z.enum(['before', 'after'])).min(2).max(2).optional();
+/** A few words naming the question in tables (what we learned, the report). */
+const short = z.string().trim().min(1).max(40, 'a short name fits a table row (40 characters at most)').optional();
+const shortWhenTwice: [(a: { rounds?: unknown; short?: unknown }) => boolean, { message: string; path: string[] }] = [
+  (a) => a.rounds === undefined || a.short !== undefined,
+  { message: 'asked twice, so it needs a short name (short:) for the before-and-after tables', path: ['short'] },
+];
 
 export const activitySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...base, kind: z.literal('choice'), options, answer: z.int().min(0).optional(), explanation: text.optional(), rounds }),
+  z.strictObject({ ...base, kind: z.literal('choice'), options, answer: z.int().min(0).optional(), explanation: text.optional(), rounds, short }).refine(...shortWhenTwice),
   z.strictObject({ ...base, kind: z.literal('multi'), options, explanation: text.optional() }),
   z.strictObject({
     ...base,
@@ -115,7 +122,8 @@ export const activitySchema = z.discriminatedUnion('kind', [
     max: z.int().min(2).max(10),
     labels: z.tuple([text, text]),
     rounds,
-  }),
+    short,
+  }).refine(...shortWhenTwice),
   z.strictObject({
     ...base,
     kind: z.literal('scenario'),

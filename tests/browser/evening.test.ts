@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe } from '../helpers/axe.ts';
+import { attendee, host } from '../helpers/clients.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT, startServer, type Running } from '../helpers/server.ts';
 
@@ -179,5 +180,35 @@ describe('the pause', () => {
     await phone.waitForFunction(() => document.querySelector('main h1')?.textContent !== "Let's take a pause");
     await remote.waitForSelector('#pause[aria-pressed="false"]');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('what we learned', () => {
+  it('shows percent correct before and after, and the check-ins, on the slide after the second round', async () => {
+    // Ten phones (the threshold) answer the first knowledge check in both rounds: 3 of 10 right, then 8 of 10.
+    const facilitator = await host(running.url, running.app.hostKey);
+    const phones = await Promise.all(Array.from({ length: 10 }, () => attendee(running.url)));
+    for (const [activityId, right] of [['check-force.before', 3], ['check-force.after', 8]] as const) {
+      await facilitator.socket.emitWithAck('activity:open', { activityId });
+      await Promise.all(phones.map((p, i) => p.socket.emitWithAck('answer:submit', { activityId, value: i < right ? 1 : 0 })));
+    }
+    await facilitator.socket.emitWithAck('activity:open', { activityId: 'reflect-signs.after' });
+    await Promise.all(phones.map((p, i) => p.socket.emitWithAck('answer:submit', { activityId: 'reflect-signs.after', value: 1 + (i % 5) })));
+    for (const p of [...phones, facilitator]) p.socket.close();
+
+    const deck = await deckOpen();
+    const index = await deck.evaluate(() => [...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.hasAttribute('data-learning')));
+    await deck.evaluate((i) => (location.hash = `#/${i}`), index);
+    await deck.waitForSelector('section.present[data-learning] .learning-checks tbody tr');
+    const row = await deck.$$eval('section.present .learning-checks tbody tr:first-child td', (tds) => tds.map((td) => td.textContent));
+    expect(row).toEqual(['30%', '80%']);
+    expect(await deck.textContent('section.present .learning-overall')).toContain('30% → 80%');
+    // Rounds under the threshold show their count, not a percent.
+    expect(await deck.textContent('section.present .learning-checks tbody tr:nth-child(2)')).toContain('too few (0 answers)');
+    expect(await deck.textContent('section.present .learning-scales tbody tr:first-child')).toContain('average 3');
+    await deck.screenshot({ path: join(SHOTS, 'deck-learning.png') });
+    expect(await deck.$eval('section.present', (s) => s.scrollHeight)).toBeLessThanOrEqual(720);
+    await deck.screenshot({ path: join(SHOTS, 'deck-learning.png') });
+    expect(await axe(deck, 'section.present')).toEqual([]);
   });
 });
