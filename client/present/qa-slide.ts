@@ -7,7 +7,7 @@ import { el } from '../dom.ts';
 import { t, tn } from '../i18n.ts';
 
 /** The most a slide shows (the rest wait on the phones and the console, by votes). */
-const MAX_ON_SLIDE = 4;
+const MAX_ON_SLIDE = 3;
 
 export function renderQuestions(queue: QaQueue): void {
   // The queue comes in the board's order; only approved questions are the room's to see.

@@ -141,6 +141,17 @@ describe('a question, from a phone to the Q&A slide', () => {
     const index = await deck.evaluate(() => [...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.hasAttribute('data-qa')));
     await deck.evaluate((i) => (location.hash = `#/${i}`), index);
     await deck.waitForSelector('section.present[data-qa] .qa-question');
+    // Three more approved questions: the slide shows the top three and says how many more.
+    for (let i = 0; i < 3; i++) {
+      const q = await running.app.rooms.workshops()[0]?.qa.ask(`A longer general question number ${i} about how to talk with teenagers about the apps they use every day?`);
+      expect(q?.ok).toBe(true);
+    }
+    for (const q of running.app.rooms.workshops()[0]?.qa.queue().questions.filter((x) => x.status === 'waiting') ?? []) {
+      await running.app.rooms.workshops()[0]?.qa.moderate(q.id, 'approve');
+    }
+    await deck.waitForSelector('section.present[data-qa] .qa-empty');
+    expect(await deck.$$eval('section.present[data-qa] .qa-question', (q) => q.length)).toBe(3);
+    expect(await deck.$eval('section.present', (s) => s.scrollHeight)).toBeLessThanOrEqual(720);
     await deck.screenshot({ path: join(SHOTS, 'deck-qa.png') });
     await other.screenshot({ path: join(SHOTS, 'phone-qa.png'), fullPage: true });
     expect(await deck.title()).not.toBe('1');
