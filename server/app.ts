@@ -4,7 +4,8 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { Server as IoServer } from 'socket.io';
-import type { Activity } from './content/content.ts';
+import type { Activity, Content } from './content/content.ts';
+import { printableRoutes } from './printables/routes.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './core/workshop.ts';
 import { securityHeaders, speakerViewScriptHash } from './http/csp.ts';
 import { createRoutes } from './http/routes.ts';
@@ -28,6 +29,10 @@ export interface AppOptions {
   clock?: () => number;
   /** Per-connection flood limits (defaults in wire/guard.ts). */
   limits?: FloodLimits;
+  /** The checked content: /guide, /handout and /help are made from it. */
+  content?: Content;
+  /** The language of those pages opened without ?lang= (the deck's). */
+  lang?: string;
 }
 
 export interface App {
@@ -42,7 +47,10 @@ export interface App {
 
 export function createApp(options: AppOptions): App {
   const headers = securityHeaders([speakerViewScriptHash()]);
-  const server = createServer({ maxHeaderSize: 8192 }, createRoutes({ clientDir: options.clientDir, headers }));
+  const pages = options.content
+    ? [printableRoutes({ content: options.content, lang: options.lang ?? 'en', helpUrl: () => new URL('help', options.joinUrl('')).href })]
+    : [];
+  const server = createServer({ maxHeaderSize: 8192 }, createRoutes({ clientDir: options.clientDir, headers, pages }));
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
 

@@ -44,6 +44,8 @@ const workshop = openDefaultWorkshop(store, config.newWorkshop, Date.now());
 let links: Links | undefined;
 const app = createApp({
   store,
+  content,
+  lang: config.lang,
   activities: content.activities,
   workshop,
   hostKey: config.hostKey,

@@ -19,6 +19,7 @@ import {
 import { checkDeck, checkTime } from './check-deck.ts';
 import { checkActivityLanguages, checkDeckLanguage, checkResourceLanguages } from './check-languages.ts';
 import { checkEverySourceCited, checkExplanations } from './check-sources.ts';
+import { loadGuide, resourceIds, type Guide } from './guide.ts';
 import { citations, parseSlides, type Slide } from './slides.ts';
 import { readYaml, record, type ContentError, type YamlResult } from './yaml-file.ts';
 
@@ -42,6 +43,8 @@ export interface Content {
   strings: Record<string, Strings>;
   /** Deck files by language, in presentation order. */
   decks: Record<string, DeckFile[]>;
+  /** The facilitator guide's and the handout's words (slides/guide.yaml), by language. */
+  guide: Record<string, Guide>;
 }
 
 /** Reads and checks all content under `dir` (normally `slides`). */
@@ -98,6 +101,10 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
     sources: idsOf(sources?.raw, 'sources', (s) => [String(s['id'])]),
     unverified,
   };
+  // The guide names resources by id and cites sources: checked against what those files hold.
+  const guideFile = join(dir, 'guide.yaml');
+  const guide = existsSync(guideFile) ? loadGuide(guideFile, { resources: resourceIds(resources?.raw), sources: known.sources }) : undefined;
+  errors.push(...(guide?.errors ?? [{ file: guideFile, line: 1, message: 'file is missing' }]));
   for (const [lang, files] of Object.entries(decks)) {
     const timeLabel = strings[lang]?.value?.['notes.time'] ?? strings['en']?.value?.['notes.time'] ?? 'Time';
     checkDeck(files, known, timeLabel, errors);
@@ -113,11 +120,11 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
   }
   errors.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 
-  if (errors.length > 0 || !resources?.value || !sources?.value || !activities?.value) return { content: undefined, errors };
+  if (errors.length > 0 || !resources?.value || !sources?.value || !activities?.value || !guide?.result.value) return { content: undefined, errors };
   const goodStrings: Record<string, Strings> = {};
   for (const [lang, s] of Object.entries(strings)) if (s?.value) goodStrings[lang] = s.value;
   return {
-    content: { resources: resources.value, sources: sources.value.sources, activities: expanded, strings: goodStrings, decks },
+    content: { resources: resources.value, sources: sources.value.sources, activities: expanded, strings: goodStrings, decks, guide: guide.result.value },
     errors,
   };
 }
@@ -161,6 +168,10 @@ function checkActivities(
 }
 
 function checkResources(result: YamlResult<Resources>, file: string, errors: ContentError[]): void {
+  // The guide's referral flow names resources by id: one id, one line.
+  const entries = Object.entries(result.value?.groups ?? {}).flatMap(([group, g]) => g.entries.map((r, i) => ({ id: r.id, at: ['groups', group, 'entries', i, 'id'] })));
+  const withId = entries.filter((e) => e.id !== undefined);
+  checkUnique(withId.map((e) => e.id ?? ''), (i) => result.lineOf(withId[i]?.at ?? []), 'resource', errors, file);
   for (const [group, { entries }] of Object.entries(result.value?.groups ?? {})) {
     entries.forEach((r, i) => {
       if (!r.phone && !r.text && !r.web) {

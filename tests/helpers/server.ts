@@ -47,6 +47,7 @@ export async function startServer(dataDir = tempDataDir(), extra: Partial<AppOpt
     store,
     workshop,
     activities: realActivities(),
+    content: realContent(),
     clientDir: join(ROOT, 'dist/client'),
     joinUrl: (code) => `http://127.0.0.1:${port}/?code=${code}`,
     ...extra,

@@ -1,0 +1,80 @@
+/**
+ * /handout: one letter-size page for every attendee to take home. Warning signs, what to do
+ * when a young person tells you something, every line of resources.yaml, and a QR code of
+ * the kit's /help page (drawn here as SVG, so the page needs no image file and no script).
+ */
+import QRCode from 'qrcode';
+import { helpList } from '../content/help.ts';
+import { contactHtml, escapeHtml, lastChecked, otherLanguages, page, wordsFor, type PageInput, type Words } from './shell.ts';
+
+const CSS = `
+body{max-width:52rem;font-size:.95rem;line-height:1.35}
+h1{font-size:1.45rem;margin:.2rem 0 .5rem}
+h2{font-size:1.1rem;margin:.5rem 0 .25rem}
+h3{font-size:.8rem;margin:.4rem 0 .2rem;padding-bottom:.1rem;border-bottom:1.5px solid #1a1a1a;text-transform:uppercase;letter-spacing:.05em;break-after:avoid}
+.groups>h3:first-child{margin-top:0}
+ul{margin:.1rem 0;padding-left:1.1rem}
+.top{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem}
+.note{margin:.1rem 0 .3rem}
+.groups{columns:2;column-gap:1.5rem}
+.resources{list-style:none;padding:0}
+.resources li{break-inside:avoid;margin:0 0 .35rem}
+.resources .ways{display:block}
+.resources .more{display:block;font-size:.85rem;color:#3a3a3a}
+.qr{display:flex;gap:1rem;align-items:center;border-top:2px solid #1a1a1a;margin-top:.4rem;padding-top:.4rem;break-inside:avoid}
+.qr svg{width:1.25in;height:1.25in;flex:none}
+.qr p{margin:.1rem 0}
+.url{font-weight:700;overflow-wrap:anywhere}
+@media (max-width:36rem){.top{grid-template-columns:1fr}.groups{columns:1}}
+@page{size:letter;margin:.45in .5in}
+@media print{
+  body{font-size:9pt;line-height:1.28}
+  h1{font-size:15pt}
+  h2{font-size:11pt}
+  h3{font-size:8pt}
+  .resources .more{font-size:8pt}
+}`;
+
+function resourcesHtml(input: PageInput, w: Words): string {
+  return helpList(input.content.resources, w.lang)
+    .map((group) => {
+      const items = group.entries.map((e) => {
+        const c = contactHtml(e, w);
+        const ways = [...c.phones, ...(c.text ? [c.text] : []), ...(c.web ? [c.web] : [])].join(' · ');
+        const more = [e.hours, e.languages?.join('; '), e.note].filter((x): x is string => Boolean(x)).map(escapeHtml).join(' · ');
+        return `<li><strong>${escapeHtml(e.name)}</strong><span class="ways">${ways}</span>${more ? `<span class="more">${more}</span>` : ''}</li>`;
+      });
+      return `<h3>${escapeHtml(group.title)}</h3><ul class="resources">${items.join('')}</ul>`;
+    })
+    .join('\n');
+}
+
+/** The QR code of `url` as inline SVG, named for screen readers. */
+async function qrSvg(url: string, label: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(label)}" `);
+}
+
+/** The handout in `input.lang`; `helpUrl` is the kit's /help page in that language. */
+export async function renderHandout(input: PageInput, helpUrl: string): Promise<string> {
+  const w = wordsFor(input.content, input.lang);
+  const h = w.text.handout;
+  const qr = await qrSvg(helpUrl, w.fill('handout.qr', { url: helpUrl }));
+  const body = [
+    `<p class="tools screen-only">${otherLanguages(input.content, w.lang, '/handout', 'handout.thisPage')}<span>${escapeHtml(w.t('handout.print'))}</span></p>`,
+    '<main>',
+    `<h1>${escapeHtml(h.title)}</h1>`,
+    '<div class="top">',
+    `<section aria-labelledby="signs-h"><h2 id="signs-h">${escapeHtml(h.signs_title)}</h2><ul>${h.signs.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`,
+    `<section aria-labelledby="do-h"><h2 id="do-h">${escapeHtml(h.do_title)}</h2><ul>${h.do.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`,
+    '</div>',
+    `<section aria-labelledby="help-h"><h2 id="help-h">${escapeHtml(h.help_title)}</h2>`,
+    `<p class="note">${escapeHtml(h.help_note)}</p>`,
+    `<div class="groups">${resourcesHtml(input, w)}</div>`,
+    '</section>',
+    `<div class="qr">${qr}<div><p><strong>${escapeHtml(h.qr_caption)}</strong></p><p class="url">${escapeHtml(helpUrl)}</p>`,
+    `<p>${escapeHtml(w.fill('handout.checked', { date: w.date(lastChecked(input.content)) }))}</p></div></div>`,
+    '</main>',
+  ].join('\n');
+  return page({ lang: w.lang, title: h.title, css: CSS, body });
+}

@@ -1,0 +1,66 @@
+/**
+ * The printable pages as HTTP routes: GET /guide, /handout and /help, each with an optional
+ * `?lang=`. Thin: it picks the language, asks the page's module for its HTML and sends it.
+ * These pages hold no secret and need no key: the guide is what a facilitator hands a
+ * co-facilitator, and the help page is what the handout's QR code opens on anyone's phone.
+ */
+import type { ServerResponse } from 'node:http';
+import type { Content } from '../content/content.ts';
+import type { PageHandler } from '../http/routes.ts';
+import { renderGuide } from './guide-page.ts';
+import { renderHandout } from './handout-page.ts';
+import { renderHelp } from './help-page.ts';
+import type { PageInput } from './shell.ts';
+
+export interface PrintableOptions {
+  content: Content;
+  /** The language of a page opened without `?lang=` (the deck's). */
+  lang: string;
+  /** The kit's /help page as phones reach it (for the handout's QR code and its printed link). */
+  helpUrl: () => string;
+  /** The time a page is made, for the guide's "printed on" line. */
+  now?: () => Date;
+}
+
+/** The /help address in one language, keeping whatever else the address holds. */
+export function helpUrlIn(base: string, lang: string): string {
+  try {
+    const url = new URL(base);
+    url.searchParams.set('lang', lang);
+    return url.href;
+  } catch {
+    return `${base}${base.includes('?') ? '&' : '?'}lang=${encodeURIComponent(lang)}`;
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'Content-Length': Buffer.byteLength(body) }).end(body);
+}
+
+/** A PageHandler for the printable pages; false for every other path. */
+export function printableRoutes({ content, lang, helpUrl, now = () => new Date() }: PrintableOptions): PageHandler {
+  const pages: Record<string, (input: PageInput) => string | Promise<string>> = {
+    '/guide': renderGuide,
+    '/handout': (input) => renderHandout(input, helpUrlIn(helpUrl(), input.lang)),
+    '/help': renderHelp,
+  };
+  const available = (l: string | null | undefined): l is string => typeof l === 'string' && content.guide[l] !== undefined && content.strings[l] !== undefined;
+  const fallback = available(lang) ? lang : 'en';
+
+  return (req, res, path) => {
+    const render = Object.hasOwn(pages, path) ? pages[path] : undefined;
+    if (!render || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    const requested = new URL(req.url ?? '/', 'http://kit.invalid').searchParams.get('lang');
+    const input: PageInput = { content, lang: available(requested) ? requested : fallback, now: now() };
+    Promise.resolve()
+      .then(() => render(input))
+      .then(
+        (html) => send(res, 200, 'text/html; charset=utf-8', html),
+        (error: unknown) => {
+          console.error(`error: ${path}: ${error instanceof Error ? error.message : String(error)}`);
+          send(res, 500, 'text/plain; charset=utf-8', 'This page could not be made.\n');
+        },
+      );
+    return true;
+  };
+}
