@@ -6,6 +6,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { Server as IoServer } from 'socket.io';
 import type { Activity, Content } from './content/content.ts';
 import { printableRoutes } from './printables/routes.ts';
+import { reportRoutes } from './report/routes.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './core/workshop.ts';
 import { securityHeaders, speakerViewScriptHash } from './http/csp.ts';
 import { createRoutes } from './http/routes.ts';
@@ -47,8 +48,15 @@ export interface App {
 
 export function createApp(options: AppOptions): App {
   const headers = securityHeaders([speakerViewScriptHash()]);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const hostKey = options.hostKey ?? options.workshop.hostKey;
+  const hostKeyOf = (record: WorkshopRecord): string => (record.id === options.workshop.id ? hostKey : record.hostKey);
+  const lang = options.lang ?? 'en';
   const pages = options.content
-    ? [printableRoutes({ content: options.content, lang: options.lang ?? 'en', helpUrl: () => new URL('help', options.joinUrl('')).href })]
+    ? [
+        printableRoutes({ content: options.content, lang, helpUrl: () => new URL('help', options.joinUrl('')).href }),
+        reportRoutes({ store: options.store, content: options.content, thresholds, hostKeyOf, defaultWorkshopId: options.workshop.id, lang }),
+      ]
     : [];
   const server = createServer({ maxHeaderSize: 8192 }, createRoutes({ clientDir: options.clientDir, headers, pages }));
   server.headersTimeout = 20_000;
@@ -57,11 +65,10 @@ export function createApp(options: AppOptions): App {
   const rooms = new Rooms({
     store: options.store,
     activities: options.activities,
-    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+    thresholds,
     clock: options.clock ?? Date.now,
     joinUrl: options.joinUrl,
   });
-  const hostKey = options.hostKey ?? options.workshop.hostKey;
   const stats: GuardStats = { slowedHostKeys: 0, floodDisconnects: 0 };
   const io = attachLive({
     limits: options.limits,
@@ -69,7 +76,7 @@ export function createApp(options: AppOptions): App {
     httpServer: server,
     rooms,
     defaultCode: options.workshop.code,
-    hostKeyOf: (room) => (room.record.id === options.workshop.id ? hostKey : room.record.hostKey),
+    hostKeyOf: (room) => hostKeyOf(room.record),
     publicUrl: options.publicUrl,
   });
 

@@ -32,7 +32,7 @@ export function contentPlugin(dir: string): Plugin {
         throw new Error(`The workshop content has errors (run npm run check:content):\n${list}`);
       }
       for (const files of Object.values(content.decks)) for (const f of files) this.addWatchFile(resolve(f.file));
-      if (id === MODULES['virtual:strings']) return `export default ${JSON.stringify(content.strings)};`;
+      if (id === MODULES['virtual:strings']) return `export default ${JSON.stringify(pageStrings(content.strings))};`;
       if (id === MODULES['virtual:help']) {
         const help = Object.fromEntries(Object.keys(content.strings).map((lang) => [lang, helpList(content.resources, lang)]));
         return `export default ${JSON.stringify(help)};`;
@@ -45,4 +45,11 @@ export function contentPlugin(dir: string): Plugin {
       return `export default ${JSON.stringify(decks)};`;
     },
   };
+}
+
+/** Pages the server makes itself (report, guide, handout, help) keep their words off the phone's bundle. */
+const SERVER_ONLY = /^(report|guide|handout|helpPage)\./;
+
+function pageStrings(strings: Record<string, Record<string, string>>): Record<string, Record<string, string>> {
+  return Object.fromEntries(Object.entries(strings).map(([lang, table]) => [lang, Object.fromEntries(Object.entries(table).filter(([key]) => !SERVER_ONLY.test(key)))]));
 }

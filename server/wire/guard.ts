@@ -3,13 +3,12 @@
  * websocket, the handshake (host key or device token), and a per-connection rate
  * limit that refuses a flood and then disconnects it.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Room } from '../room/room.ts';
 import type { LiveWorkshop, Rooms } from '../room/rooms.ts';
 import type { HandshakeError } from '../protocol.ts';
-import { phoneKey } from '../privacy/keys.ts';
+import { phoneKey, sameSecret } from '../privacy/keys.ts';
 import { attendeeAuth, hostAuth } from './schemas.ts';
 
 /** Events a connection may send per second before it is refused... */
@@ -38,12 +37,6 @@ export interface Identity {
   role: 'host' | 'attendee';
   /** Salted hash of the phone's device token (privacy/keys.ts); never the token itself, never stored. */
   phone?: string;
-}
-
-/** Compares in constant time (the lengths are hidden by hashing first). */
-function sameSecret(a: string, b: string): boolean {
-  const h = (s: string): Buffer => createHash('sha256').update(s).digest();
-  return timingSafeEqual(h(a), h(b));
 }
 
 /** Counts of what the guards did, for tests and the benchmark (never who). */

@@ -63,3 +63,31 @@ describe('HTTP', () => {
     expect((await fetch(`${running.url}/`, { method: 'POST', body: 'x' })).status).toBe(405);
   });
 });
+
+describe('the pages the server makes', () => {
+  it('serves the console, the guide, the handout and the help page, in both languages, with no key', async () => {
+    for (const path of ['/host', '/guide', '/handout', '/help', '/guide?lang=es', '/handout?lang=es', '/help?lang=es']) {
+      const res = await fetch(`${running.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toMatch(/text\/html/);
+    }
+    expect(await (await fetch(`${running.url}/help?lang=es`)).text()).toContain('lang="es"');
+  });
+
+  it('opens the report only with the key, which is exchanged for a cookie and leaves the address', async () => {
+    expect((await fetch(`${running.url}/report`)).status).toBe(401);
+    expect((await fetch(`${running.url}/report?key=not-the-key`)).status).toBe(401);
+    const opened = await fetch(`${running.url}/report?key=${running.app.hostKey}`, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/report');
+    const cookie = opened.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).not.toContain(running.app.hostKey);
+    const list = await fetch(`${running.url}/report`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    expect(list.status).toBe(200);
+    const code = running.app.rooms.all()[0]?.record.code ?? '';
+    expect(await list.text()).toContain(code);
+    const json = await fetch(`${running.url}/report/${code}.json`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    expect((await json.json()) as object).toMatchObject({ code });
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * `npm run purge -- --older-than 30d` keeps only the counts of old workshops;
+ * `npm run purge -- --workshop CODE` deletes one. Exit 2: bad arguments; 1: nothing to act on.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadContent } from '../server/content/content.ts';
+import { kitRoot } from '../server/paths.ts';
+import { parsePurgeArgs, PURGE_USAGE } from '../server/privacy/purge-args.ts';
+import { deleteWorkshopByCode, purgeOlderThan } from '../server/privacy/purge.ts';
+import { workshopDate } from '../server/report/dates.ts';
+import { openSqliteStore } from '../server/store/sqlite.ts';
+import type { Store, WorkshopRecord } from '../server/store/store.ts';
+
+function fail(message: string, code: number): never {
+  console.error(`error: ${message}`);
+  process.exit(code);
+}
+
+const parsed = parsePurgeArgs(process.argv.slice(2));
+if (!parsed.ok) fail(parsed.message, 2);
+const { args } = parsed;
+if (args.help || !args.action) {
+  console.log(PURGE_USAGE);
+  process.exit(0);
+}
+const action = args.action;
+
+const dataDir = resolve(args.dataDir);
+if (!existsSync(join(dataDir, 'workshops.sqlite'))) fail(`no kit data in ${dataDir} (no workshops.sqlite): give --data-dir`, 1);
+
+const store = openSqliteStore(dataDir);
+const named = (s: Store, w: WorkshopRecord): string => `${w.code} (${workshopDate(w.createdAt, s.facts(w.id).startedAt)})`;
+try {
+  if (action.type === 'delete') {
+    const record = store.listWorkshops().find((w) => w.code === action.code);
+    if (!record) fail(`no workshop with join code ${action.code} in ${dataDir}`, 1);
+    const label = named(store, record);
+    deleteWorkshopByCode(store, action.code);
+    console.log(`deleted workshop ${label} and everything of it`);
+  } else {
+    // Summaries are counted per activity of the content, as the report reads them.
+    const { content, errors } = loadContent(join(kitRoot(import.meta.dirname), 'slides'));
+    if (!content) {
+      for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
+      fail('the workshop content has problems (listed above); nothing was purged', 1);
+    }
+    const labels = new Map(store.listWorkshops().map((w) => [w.id, named(store, w)]));
+    const purged = purgeOlderThan(store, content.activities, action.ms, Date.now());
+    if (purged.length === 0) console.log(`nothing to purge: no workshop created more than ${action.text} ago still has its raw answers`);
+    else console.log(`purged ${purged.length} workshop${purged.length === 1 ? '' : 's'}: ${purged.map((w) => labels.get(w.id)).join(', ')}`);
+  }
+} finally {
+  store.close();
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run report`'s arguments. Pure: it reads only what it is given, so every message is
+ * unit-tested.
+ */
+import { parseArgs } from 'node:util';
+import { describeArgError } from '../cli/arg-error.ts';
+import { DEFAULT_THRESHOLDS } from '../core/workshop.ts';
+import { LANGUAGES } from '../protocol.ts';
+
+export interface ReportArgs {
+  /** The HTML file to write. */
+  out: string;
+  /** A join code; undefined: the most recent workshop. */
+  workshop: string | undefined;
+  dataDir: string;
+  lang: string;
+  /** Fewest answers before results are shown (free text: at least 10, as in the room). */
+  threshold: number;
+  help: boolean;
+}
+
+export type ReportArgsResult = { ok: true; args: ReportArgs } | { ok: false; message: string };
+
+export const REPORT_USAGE = `Usage: npm run report -- --out FILE [options]
+
+Writes one workshop's report as a single HTML file that opens offline and prints,
+from the data folder, with no server running.
+
+Options:
+  --out FILE          the HTML file to write (required)
+  --workshop CODE     the workshop's join code (default: the most recent workshop)
+  --data-dir DIR      where the kit keeps answers (default ./data, as npm start)
+  --lang LANG         the report's language: ${LANGUAGES.join(' or ')} (default en)
+  --threshold N       fewest answers before results are shown, 1-100 (default ${DEFAULT_THRESHOLDS.default});
+                      use the --threshold the workshop ran with
+  --help              show this help`;
+
+export function parseReportArgs(argv: readonly string[]): ReportArgsResult {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        out: { type: 'string' },
+        workshop: { type: 'string' },
+        'data-dir': { type: 'string' },
+        lang: { type: 'string' },
+        threshold: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, message: describeArgError(error) };
+  }
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
+  const help = values['help'] === true;
+  const out = text('out');
+  if (!help && (out === undefined || out.trim() === '')) return { ok: false, message: '--out FILE is required: where to write the report, e.g. --out report.html' };
+  const workshop = text('workshop');
+  if (workshop !== undefined && !/^[A-Za-z0-9]{1,16}$/.test(workshop)) return { ok: false, message: `--workshop must be a join code like ABC234, not "${workshop}"` };
+  const lang = text('lang') ?? 'en';
+  if (!(LANGUAGES as readonly string[]).includes(lang)) return { ok: false, message: `--lang must be one of ${LANGUAGES.join(', ')}, not "${lang}"` };
+  const thresholdText = text('threshold') ?? String(DEFAULT_THRESHOLDS.default);
+  const threshold = Number(thresholdText);
+  if (!/^\d+$/.test(thresholdText) || threshold < 1 || threshold > 100) return { ok: false, message: `--threshold must be a whole number from 1 to 100, not "${thresholdText}"` };
+  const dataDir = text('data-dir') ?? './data';
+  if (dataDir.trim() === '') return { ok: false, message: '--data-dir must not be empty' };
+  return { ok: true, args: { out: out ?? '', workshop: workshop?.toUpperCase(), dataDir, lang, threshold, help } };
+}
