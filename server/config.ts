@@ -2,7 +2,7 @@
  * The kit's settings, from command-line flags first and environment variables second.
  * Pure: it reads only what it is given, so every error message is unit-tested.
  */
-import { parseArgs } from 'node:util';
+import { readArgs } from './cli/args.ts';
 import { DEFAULT_THRESHOLDS } from './core/workshop.ts';
 import { LANGUAGES } from './protocol.ts';
 
@@ -46,26 +46,18 @@ const HOST_KEY = /^[A-Za-z0-9_-]{12,128}$/;
 
 /** Reads the settings from `argv` (without node and script) and `env`. */
 export function parseConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        'host-key': { type: 'string' },
-        'data-dir': { type: 'string' },
-        'public-url': { type: 'string' },
-        threshold: { type: 'string' },
-        lang: { type: 'string' },
-        new: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return { ok: false, message: describeArgError(error) };
-  }
+  const read = readArgs(argv, {
+    port: { type: 'string' },
+    'host-key': { type: 'string' },
+    'data-dir': { type: 'string' },
+    'public-url': { type: 'string' },
+    threshold: { type: 'string' },
+    lang: { type: 'string' },
+    new: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!read.ok) return read;
+  const { values } = read;
   const pick = (flag: string, name: string): string | undefined => {
     const v = values[flag];
     return typeof v === 'string' ? v : env[name] === '' ? undefined : env[name];
@@ -104,21 +96,4 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     ok: true,
     config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, threshold, lang, help: values['help'] === true },
   };
-}
-
-/** Turns node's parseArgs errors into one short line a facilitator can act on. */
-function describeArgError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  const option = message.match(/'(-[^' ]+)/)?.[1] ?? '';
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${option} (see --help)`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `option ${option} needs a value`;
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `unexpected argument ${message.match(/'([^']+)'/)?.[1] ?? ''} (options start with --; see --help)`;
-    default:
-      return message.split('\n')[0] ?? 'bad arguments';
-  }
 }

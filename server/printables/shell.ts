@@ -7,6 +7,7 @@
  */
 import type { Content } from '../content/content.ts';
 import { escapeHtml } from '../content/deck.ts';
+import { htmlDocument } from '../http/document.ts';
 import type { Guide } from '../content/guide.ts';
 import type { HelpEntry } from '../content/help.ts';
 
@@ -116,19 +117,5 @@ a{color:#0b4f9c}
 
 /** A whole HTML document: language, title, inline styles, no script. */
 export function page({ lang, title, css, body }: { lang: string; title: string; css: string; body: string }): string {
-  return [
-    '<!doctype html>',
-    `<html lang="${escapeHtml(lang)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex">',
-    // No icon to fetch: one request less for a phone on a weak network, and no 404.
-    '<link rel="icon" href="data:,">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${BASE_CSS}${css}</style>`,
-    '</head>',
-    `<body>${body}</body>`,
-    '</html>',
-  ].join('\n');
+  return htmlDocument({ lang, title, style: `${BASE_CSS}${css}`, body });
 }

@@ -2,8 +2,7 @@
  * `npm run purge`'s arguments: an age (`30d`, `12h`) or one join code. Pure, so every
  * message is unit-tested.
  */
-import { parseArgs } from 'node:util';
-import { describeArgError } from '../cli/arg-error.ts';
+import { readArgs } from '../cli/args.ts';
 
 export type PurgeAction = { type: 'older-than'; ms: number; text: string } | { type: 'delete'; code: string };
 
@@ -38,17 +37,9 @@ export function parseAge(text: string): number | undefined {
 }
 
 export function parsePurgeArgs(argv: readonly string[]): PurgeArgsResult {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: { 'older-than': { type: 'string' }, workshop: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    return { ok: false, message: describeArgError(error) };
-  }
+  const read = readArgs(argv, { 'older-than': { type: 'string' }, workshop: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (!read.ok) return read;
+  const { values } = read;
   const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
   const help = values['help'] === true;
   const dataDir = text('data-dir') ?? './data';

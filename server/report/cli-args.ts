@@ -2,8 +2,7 @@
  * `npm run report`'s arguments. Pure: it reads only what it is given, so every message is
  * unit-tested.
  */
-import { parseArgs } from 'node:util';
-import { describeArgError } from '../cli/arg-error.ts';
+import { readArgs } from '../cli/args.ts';
 import { DEFAULT_THRESHOLDS } from '../core/workshop.ts';
 import { LANGUAGES } from '../protocol.ts';
 
@@ -36,24 +35,16 @@ Options:
   --help              show this help`;
 
 export function parseReportArgs(argv: readonly string[]): ReportArgsResult {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        out: { type: 'string' },
-        workshop: { type: 'string' },
-        'data-dir': { type: 'string' },
-        lang: { type: 'string' },
-        threshold: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return { ok: false, message: describeArgError(error) };
-  }
+  const read = readArgs(argv, {
+    out: { type: 'string' },
+    workshop: { type: 'string' },
+    'data-dir': { type: 'string' },
+    lang: { type: 'string' },
+    threshold: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!read.ok) return read;
+  const { values } = read;
   const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
   const help = values['help'] === true;
   const out = text('out');

@@ -4,6 +4,7 @@
  * saved to disk opens offline years later and prints the same.
  */
 import { escapeHtml } from '../content/deck.ts';
+import { htmlDocument } from '../http/document.ts';
 
 /** Big type and thick bars: a chart the back row of a room could read off a projector. */
 const STYLE = `
@@ -62,22 +63,7 @@ td .meta { display: block; font-size: 0.9rem; }
 
 /** A complete HTML document around `body` (already escaped HTML). */
 export function documentHtml(lang: string, title: string, body: string): string {
-  return [
-    '<!doctype html>',
-    `<html lang="${escapeHtml(lang)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex, nofollow">',
-    // An empty icon: otherwise the browser asks the server (or the disk) for /favicon.ico.
-    '<link rel="icon" href="data:,">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    `<body><div class="page">${body}</div></body>`,
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlDocument({ lang, title, style: STYLE, body: `<div class="page">${body}</div>` });
 }
 
 /** A bar `percent` wide (0-100) and the count and percent beside it, as text. */

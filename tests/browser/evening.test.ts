@@ -199,12 +199,16 @@ describe('what we learned', () => {
     // Ten phones (the threshold) answer the first knowledge check in both rounds: 3 of 10 right, then 8 of 10.
     const facilitator = await host(running.url, running.app.hostKey);
     const phones = await Promise.all(Array.from({ length: 10 }, () => attendee(running.url)));
-    for (const [activityId, right] of [['check-force.before', 3], ['check-force.after', 8]] as const) {
+    const answerAll = async (activityId: string, value: (i: number) => number): Promise<void> => {
+      // Open (an earlier test may have locked it), then every phone answers.
       await facilitator.socket.emitWithAck('activity:open', { activityId });
-      await Promise.all(phones.map((p, i) => p.socket.emitWithAck('answer:submit', { activityId, value: i < right ? 1 : 0 })));
-    }
-    await facilitator.socket.emitWithAck('activity:open', { activityId: 'reflect-signs.after' });
-    await Promise.all(phones.map((p, i) => p.socket.emitWithAck('answer:submit', { activityId: 'reflect-signs.after', value: 1 + (i % 5) })));
+      await facilitator.socket.emitWithAck('activity:unlock', { activityId });
+      const acks = await Promise.all(phones.map((p, i) => p.socket.emitWithAck('answer:submit', { activityId, value: value(i) })));
+      expect(acks.every((a) => a.ok)).toBe(true);
+    };
+    await answerAll('check-force.before', (i) => (i < 3 ? 1 : 0));
+    await answerAll('check-force.after', (i) => (i < 8 ? 1 : 0));
+    await answerAll('reflect-signs.after', (i) => 1 + (i % 5));
     for (const p of [...phones, facilitator]) p.socket.close();
 
     const deck = await deckOpen();
