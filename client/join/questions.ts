@@ -143,10 +143,10 @@ function drawBoard(): void {
   if (board.questions.length === 0) return void area.replaceChildren();
   const items = board.questions.map((q) => {
     const voted = mine.has(q.id);
-    const up = button('vote', tn('join.qa.votes', q.votes), () => void vote(q.id, !voted));
+    // "Vote (2)" / "Voted (3)": a toggle button, pressed once this phone voted.
+    const up = button('vote', t(voted ? 'join.qa.voted' : 'join.qa.vote', { count: q.votes }), () => void vote(q.id, !voted));
     up.setAttribute('aria-pressed', String(voted));
     up.dataset['id'] = q.id;
-    up.setAttribute('aria-label', `${t(voted ? 'join.qa.unvote' : 'join.qa.vote')}: ${tn('join.qa.votes', q.votes)}`);
     return el('li', q.answered ? 'qa-item answered' : 'qa-item', [el('p', 'qa-text', q.text), q.answered && el('p', 'qa-answered', t('join.qa.answered')), up]);
   });
   area.replaceChildren(el('p', 'hint', t('join.qa.board')), el('ol', 'qa-list', items));

@@ -17,6 +17,7 @@ h3{font-size:1.05rem;margin:.1rem 0 .3rem}
 .go{display:block;min-height:44px;margin:.35rem 0;padding:.55rem .75rem;border:2px solid #0b4f9c;border-radius:6px;font-weight:700;text-decoration:none;overflow-wrap:anywhere}
 .go:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
 .list p{margin:.25rem 0}
+.exit{margin-left:auto;display:inline-block;min-height:44px;padding:.55rem .75rem;border-radius:6px;background:#1b2330;color:#fff;font-weight:700;text-decoration:none}
 `;
 
 function entryHtml(e: HelpEntry, w: Words): string {
@@ -37,7 +38,8 @@ export function renderHelp(input: PageInput): string {
     (g, i) => `<section aria-labelledby="g${i}"><h2 id="g${i}">${escapeHtml(g.title)}</h2><ul class="list">${g.entries.map((e) => entryHtml(e, w)).join('')}</ul></section>`,
   );
   const body = [
-    `<p class="tools">${otherLanguages(input.content, w.lang, '/help', 'helpPage.thisPage')}</p>`,
+    // A page with no script cannot wipe the tab's history as the phone page's quick exit does; a link away is what it can offer.
+    `<p class="tools">${otherLanguages(input.content, w.lang, '/help', 'helpPage.thisPage')} <a class="exit" href="${escapeHtml(w.t('join.exit.url'))}" rel="noreferrer">${escapeHtml(w.t('join.exit'))}</a></p>`,
     '<main>',
     `<h1>${escapeHtml(w.t('helpPage.title'))}</h1>`,
     `<p>${escapeHtml(w.t('helpPage.intro'))}</p>`,
