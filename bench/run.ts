@@ -2,10 +2,13 @@
  * `npm run bench [-- --attendees N --out FILE]`: the live room under a packed town hall.
  *
  * Starts the real kit (production build, its own temp data folder) as a child process,
- * simulates N phones from worker processes plus a presenter, and runs: a join storm, an
- * answer burst, a reveal, and a reconnect storm (kill -9 mid-burst, restart on the same
- * data folder). Runs the same scenarios against a bare in-memory socket.io baseline on
- * the same machine in the same run, and prints both with their ratio.
+ * simulates N phones from worker processes plus a presenter, and runs: people joining (as
+ * they scan a QR code, over --join-spread seconds), an answer burst, a reveal, and a
+ * reconnect storm (kill -9 mid-burst, restart on the same data folder) with phones
+ * reconnecting as the phone page does (socket.io's randomized backoff). The stampede (every
+ * socket at once, fast retries) is run too, as the named worst case. Runs the scenarios
+ * against a bare in-memory socket.io baseline on the same machine in the same run, and
+ * prints both with their ratio, and the client swarm's CPU beside the server's.
  */
 import Database from 'better-sqlite3';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -19,17 +22,27 @@ import { ensureClientBuilt } from '../server/build/ensure-built.ts';
 import { PROTOCOL_VERSION, type RoomState, type Snapshot } from '../server/protocol.ts';
 import { ballotKey, phoneKey } from '../server/privacy/keys.ts';
 import { slowPhone } from './slow-phone.ts';
-import type { WorkerCommand, WorkerReport } from './swarm.ts';
+import type { Arrival, WorkerCommand, WorkerReport } from './swarm.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const HOST_KEY = 'benchmark-host-key-0001';
 const BURST = { activityId: 'check-force.after', choices: 3, min: 0 };
 const RESTART = { activityId: 'reflect-signs.after', choices: 5, min: 1 };
+const STAMPEDE = { activityId: 'reflect-talk.after', choices: 5, min: 1 };
 const WINDOW_MS = 1000;
 
 const { values } = parseArgs({
-  options: { attendees: { type: 'string', default: '2000' }, out: { type: 'string', default: 'bench-results.json' }, workers: { type: 'string' }, profile: { type: 'string' } },
+  options: {
+    attendees: { type: 'string', default: '2000' },
+    out: { type: 'string', default: 'bench-results.json' },
+    workers: { type: 'string' },
+    profile: { type: 'string' },
+    'join-spread': { type: 'string', default: '30' },
+  },
 });
+/** Over how long people join, as they scan the QR code (milliseconds). */
+const spreadMs = Number(values['join-spread']) * 1000;
+if (!Number.isFinite(spreadMs) || spreadMs < 0) throw new Error('--join-spread must be a number of seconds');
 const attendees = Number(values.attendees);
 const workerCount = Number(values.workers ?? Math.max(2, Math.min(8, Math.ceil(attendees / 1000))));
 if (!Number.isInteger(attendees) || attendees < 1) throw new Error('--attendees must be a positive whole number');
@@ -112,6 +125,8 @@ interface Run {
   connected: number;
   connect_retried: number;
   swarm_cpu_s: number;
+  /** The client swarm's CPU during the answer burst and the reveal. */
+  swarm_cpu_s_burst: number;
   connect_p95_ms: number;
   connect_all_ms: number;
   sent: number;
@@ -136,7 +151,7 @@ async function scenarios(url: string, server: ChildProcess, tag: string): Promis
   await host.socket.emitWithAck('activity:open', { activityId: BURST.activityId });
   const swarm = await Swarm.start(attendees, workerCount, tag);
   const stormStart = performance.now();
-  const joined = await swarm.all<Extract<WorkerReport, { cmd: 'connected' }>>((i) => ({ cmd: 'connect', url, devices: swarm.devices[i] ?? [] }), 'connected');
+  const joined = await swarm.all<Extract<WorkerReport, { cmd: 'connected' }>>((i) => ({ cmd: 'connect', url, devices: swarm.devices[i] ?? [], arrival: 'phone', spreadMs }), 'connected');
   const connectAll = performance.now() - stormStart;
   const durations = joined.flatMap((r) => r.durations);
   await sleep(500);
@@ -163,6 +178,7 @@ async function scenarios(url: string, server: ChildProcess, tag: string): Promis
     connected: durations.length,
     connect_retried: joined.reduce((n, r) => n + r.retried, 0),
     swarm_cpu_s: round(joined.reduce((n, r) => n + r.cpu_s, 0)),
+    swarm_cpu_s_burst: round(answered.reduce((n, r) => n + r.cpu_s, 0) + watched.reduce((n, r) => n + r.cpu_s, 0)),
     connect_p95_ms: round(pct(durations, 95)),
     connect_all_ms: round(connectAll),
     sent: attendees,
@@ -176,6 +192,71 @@ async function scenarios(url: string, server: ChildProcess, tag: string): Promis
     ...metrics,
     last_total: host.tallies.filter((t) => t.snap.activityId === BURST.activityId).at(-1)?.snap.total ?? NaN,
     acked_devices: ackedDevices,
+  };
+}
+
+interface Storm {
+  kit: ChildProcess;
+  acked: number;
+  stored: number;
+  lost: number;
+  duplicated: number;
+  tally: number;
+  /** Phones that had the room's state again within 10 s of the kill, and of the restarted server being ready. */
+  resynced_10s_after_kill_pct: number;
+  resynced_10s_after_ready_pct: number;
+  resynced_p95_after_ready_ms: number;
+  restart_ms: number;
+  swarm_cpu_s: number;
+  server_cpu_s: number;
+}
+
+/**
+ * kill -9 in the middle of an answer burst, restart on the same data folder, and measure how
+ * the phones come back (`arrival`: as phones do, or the stampede) and what was kept.
+ */
+async function reconnectStorm(url: string, dataDir: string, kit: ChildProcess, kitArgs: string[], arrival: Arrival, tag: string): Promise<Storm> {
+  const target = arrival === 'phone' ? RESTART : STAMPEDE;
+  const host = await presenter(url);
+  await host.socket.emitWithAck('activity:open', { activityId: target.activityId });
+  const swarm = await Swarm.start(attendees, workerCount, tag);
+  await swarm.all((i) => ({ cmd: 'connect', url, devices: swarm.devices[i] ?? [], arrival, spreadMs: Math.min(spreadMs, 10_000) }), 'connected');
+  await sleep(500);
+  const burst = swarm.all<Extract<WorkerReport, { cmd: 'answered' }>>({ cmd: 'answer', ...target, windowMs: WINDOW_MS, deadlineMs: 60_000 }, 'answered');
+  await sleep(WINDOW_MS / 2);
+  const killedAt = Date.now();
+  kit.kill('SIGKILL');
+  await new Promise((ok) => kit.once('exit', ok));
+  // --profile DIR: the server restarted under the phones' reconnect writes a CPU profile there.
+  const profile = values.profile && arrival === 'phone' ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : [];
+  const restarted = await startChild('bench/kit-server.mjs', kitArgs, profile);
+  const readyAt = Date.now();
+  const resynced = await swarm.all<Extract<WorkerReport, { cmd: 'resynced' }>>({ cmd: 'resync', since: killedAt, timeoutMs: 30_000 }, 'resynced');
+  const answers = (await burst).flatMap((r) => r.acks);
+  const devices = new Set(answers.map((a) => a.device));
+  await sleep(1000);
+  const kept = storedBallots(dataDir, target.activityId, devices);
+  const check = await presenter(url);
+  const tally = check.state.snapshots?.find((x) => x.activityId === target.activityId)?.total ?? NaN;
+  const metrics = await ask<{ cpu_s: number }>(restarted, 'metrics', (m) => 'cpu_s' in (m as object));
+  host.socket.close();
+  check.socket.close();
+  swarm.close();
+  const times = resynced.flatMap((r) => r.times);
+  const share = (n: number): number => round((100 * n) / attendees);
+  return {
+    kit: restarted,
+    acked: devices.size,
+    stored: kept.rows,
+    lost: kept.lost + (attendees - devices.size),
+    duplicated: kept.rows - kept.distinct + Math.max(0, tally - kept.distinct),
+    tally,
+    resynced_10s_after_kill_pct: share(times.filter((t) => t - killedAt <= 10_000).length),
+    resynced_10s_after_ready_pct: share(times.filter((t) => t - readyAt <= 10_000).length),
+    resynced_p95_after_ready_ms: round(pct(times.map((t) => t - readyAt), 95)),
+    restart_ms: readyAt - killedAt,
+    swarm_cpu_s: round(resynced.reduce((s, r) => s + r.cpu_s, 0)),
+    server_cpu_s: metrics.cpu_s,
   };
 }
 
@@ -199,40 +280,24 @@ async function main(): Promise<void> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const kitArgs = ['--port', String(port), '--data-dir', dataDir, '--host-key', HOST_KEY, '--public-url', url];
-  let kit = await startChild('bench/kit-server.mjs', kitArgs);
+  const kit = await startChild('bench/kit-server.mjs', kitArgs);
   const ours = await scenarios(url, kit, 'kit');
   const stored = storedBallots(dataDir, BURST.activityId, ours.acked_devices);
 
-  // Reconnect storm: kill -9 in the middle of a burst, restart on the same data folder.
-  const host = await presenter(url);
-  await host.socket.emitWithAck('activity:open', { activityId: RESTART.activityId });
-  const swarm = await Swarm.start(attendees, workerCount, 'restart');
-  await swarm.all((i) => ({ cmd: 'connect', url, devices: swarm.devices[i] ?? [] }), 'connected');
-  await sleep(500);
-  const burst = swarm.all<Extract<WorkerReport, { cmd: 'answered' }>>({ cmd: 'answer', ...RESTART, windowMs: WINDOW_MS, deadlineMs: 60_000 }, 'answered');
-  await sleep(WINDOW_MS / 2);
-  const killedAt = Date.now();
-  kit.kill('SIGKILL');
-  await new Promise((ok) => kit.once('exit', ok));
-  // --profile DIR: the restarted server (the reconnect storm) writes a CPU profile there.
-  kit = await startChild('bench/kit-server.mjs', kitArgs, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : []);
-  const readyAt = Date.now();
-  const resynced = await swarm.all<Extract<WorkerReport, { cmd: 'resynced' }>>({ cmd: 'resync', since: killedAt, timeoutMs: 20_000 }, 'resynced');
-  const restartAnswers = (await burst).flatMap((r) => r.acks);
-  const restartDevices = new Set(restartAnswers.map((a) => a.device));
-  await sleep(1000);
-  const afterRestart = storedBallots(dataDir, RESTART.activityId, restartDevices);
-  const check = await presenter(url);
-  const hostView = check.state.snapshots?.find((x) => x.activityId === RESTART.activityId);
+  // Reconnect storms: kill -9 in the middle of a burst, restart on the same data folder.
+  // First with phones that reconnect as real phones do; then the stampede, the worst case.
+  let kitChild = kit;
+  const storm = async (arrival: Arrival, tag: string) => {
+    const result = await reconnectStorm(url, dataDir, kitChild, kitArgs, arrival, tag);
+    kitChild = result.kit;
+    return result;
+  };
+  const phoneStorm = await storm('phone', 'restart');
+  const stampede = await storm('stampede', 'stampede');
   // One more phone, alone on a weak network, opens the page while the question is open.
   const weak = await slowPhone(`${url}/`);
-  const resyncTimes = resynced.flatMap((r) => r.times);
-  const resynced10s = resyncTimes.filter((t) => t - readyAt <= 10_000).length;
-  host.socket.close();
-  check.socket.close();
-  swarm.close();
-  kit.kill(values.profile ? 'SIGINT' : 'SIGKILL');
-  await new Promise((ok) => kit.once('exit', ok));
+  kitChild.kill(values.profile ? 'SIGINT' : 'SIGKILL');
+  await new Promise((ok) => kitChild.once('exit', ok));
 
   // The baseline, on a fresh port, same scenarios.
   const basePort = await freePort();
@@ -284,12 +349,28 @@ async function main(): Promise<void> {
     baseline_event_loop_p99_ms: theirs.event_loop_p99_ms,
     ratio_ack_p95: Math.round((100 * ours.ack_p95_ms) / theirs.ack_p95_ms) / 100,
     ratio_rss: Math.round((100 * ours.rss_peak_mb) / theirs.rss_peak_mb) / 100,
-    restart_acked: restartDevices.size,
-    restart_stored: afterRestart.rows,
-    restart_lost: afterRestart.lost + (attendees - restartDevices.size),
-    restart_duplicated: afterRestart.rows - afterRestart.distinct + Math.max(0, (hostView?.total ?? 0) - afterRestart.distinct),
-    restart_tally: hostView?.total ?? NaN,
-    resynced_10s_pct: round((100 * resynced10s) / attendees),
+    join_spread_s: spreadMs / 1000,
+    swarm_cpu_s_burst: ours.swarm_cpu_s_burst,
+    restart_ms: phoneStorm.restart_ms,
+    restart_acked: phoneStorm.acked,
+    restart_stored: phoneStorm.stored,
+    restart_lost: phoneStorm.lost,
+    restart_duplicated: phoneStorm.duplicated,
+    restart_tally: phoneStorm.tally,
+    resynced_10s_pct: phoneStorm.resynced_10s_after_ready_pct,
+    resynced_10s_after_kill_pct: phoneStorm.resynced_10s_after_kill_pct,
+    resynced_p95_after_ready_ms: phoneStorm.resynced_p95_after_ready_ms,
+    restart_swarm_cpu_s: phoneStorm.swarm_cpu_s,
+    restart_server_cpu_s: phoneStorm.server_cpu_s,
+    stampede_restart_ms: stampede.restart_ms,
+    stampede_acked: stampede.acked,
+    stampede_lost: stampede.lost,
+    stampede_duplicated: stampede.duplicated,
+    stampede_resynced_10s_pct: stampede.resynced_10s_after_ready_pct,
+    stampede_resynced_10s_after_kill_pct: stampede.resynced_10s_after_kill_pct,
+    stampede_resynced_p95_after_ready_ms: stampede.resynced_p95_after_ready_ms,
+    stampede_swarm_cpu_s: stampede.swarm_cpu_s,
+    stampede_server_cpu_s: stampede.server_cpu_s,
     slow_phone_first_question_ms: weak.first_question_ms,
     slow_phone_transferred_kb: weak.transferred_kb,
   };
@@ -310,6 +391,7 @@ function print(r: Record<string, number>): void {
     ['reveal to every phone (ms)', `${r.reveal_all_ms}`, `${r.baseline_reveal_all_ms}`],
     ['server peak RSS (MB)', `${r.rss_peak_mb}`, `${r.baseline_rss_peak_mb}`],
     ['server CPU (s)', `${r.cpu_s}`, `${r.baseline_cpu_s}`],
+    ['client swarm CPU, burst and reveal (s)', `${r.swarm_cpu_s_burst}`, '-'],
     ['event-loop delay p99 (ms)', `${r.event_loop_p99_ms}`, `${r.baseline_event_loop_p99_ms}`],
   ];
   const w = [44, 30, 30];
@@ -317,7 +399,17 @@ function print(r: Record<string, number>): void {
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0] ?? 0)}${b.padEnd(w[1] ?? 0)}${c}`);
   console.log(`\nratio ack p95 ${r.ratio_ack_p95} (target <= 1.5), ratio RSS ${r.ratio_rss} (target <= 1.3)`);
   console.log(`a phone at 400 kbit/s and 400 ms latency: first question on screen after ${r.slow_phone_first_question_ms} ms (${r.slow_phone_transferred_kb} KB transferred)`);
-  console.log(`kill -9 mid-burst: ${r.restart_acked} acked, ${r.restart_stored} stored, lost ${r.restart_lost}, duplicated ${r.restart_duplicated}, ${r.resynced_10s_pct}% resynced within 10 s`);
+  console.log(`people joined over ${r.join_spread_s} s, as they scan a QR code`);
+  console.log(
+    `kill -9 mid-burst, phones reconnecting as phones do: ${r.restart_acked} acked, ${r.restart_stored} stored, lost ${r.restart_lost}, duplicated ${r.restart_duplicated}; ` +
+      `restart took ${r.restart_ms} ms; resynced within 10 s of the restart ${r.resynced_10s_pct}%, of the kill ${r.resynced_10s_after_kill_pct}% (p95 ${r.resynced_p95_after_ready_ms} ms after the restart); ` +
+      `CPU while they came back: server ${r.restart_server_cpu_s} s, client swarm ${r.restart_swarm_cpu_s} s`,
+  );
+  console.log(
+    `worst case, the stampede (every socket at once, retries from 250 ms): lost ${r.stampede_lost}, duplicated ${r.stampede_duplicated}; ` +
+      `resynced within 10 s of the restart ${r.stampede_resynced_10s_pct}%, of the kill ${r.stampede_resynced_10s_after_kill_pct}% (p95 ${r.stampede_resynced_p95_after_ready_ms} ms); ` +
+      `CPU: server ${r.stampede_server_cpu_s} s, client swarm ${r.stampede_swarm_cpu_s} s`,
+  );
 }
 
 await main();

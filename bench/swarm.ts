@@ -1,23 +1,47 @@
 /**
  * A benchmark worker: a share of the simulated phones, each a socket.io-client over
  * websocket that behaves like the phone page (resends an answer until it is acked,
- * reconnects by itself). Driven by the parent over IPC; reports raw times back.
+ * reconnects by itself). Driven by the parent over IPC; reports raw times back, and the
+ * CPU this worker used for each step, so a reader can tell which side was the limit.
+ *
+ * Two ways to arrive, named for what they model:
+ * - `phone`: people scanning a QR code over `spreadMs`, and reconnecting as the phone page
+ *   does (socket.io's backoff: 1 s, doubling to at most 5 s, each randomized by ±50%).
+ * - `stampede`: every socket at once, retrying every 250 ms to 2 s: the worst case, which
+ *   on a 2-core machine measures the client swarm as much as the server.
  */
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type Snapshot } from '../server/protocol.ts';
 
 export type WorkerCommand =
-  | { cmd: 'connect'; url: string; devices: string[] }
+  | { cmd: 'connect'; url: string; devices: string[]; arrival: Arrival; spreadMs: number }
   | { cmd: 'answer'; activityId: string; choices: number; min: number; windowMs: number; deadlineMs: number }
   | { cmd: 'watch'; activityId: string; timeoutMs: number }
   | { cmd: 'resync'; since: number; timeoutMs: number }
   | { cmd: 'close' };
 
+export type Arrival = 'phone' | 'stampede';
+
 export type WorkerReport =
   | { cmd: 'connected'; durations: number[]; failed: number; retried: number; cpu_s: number }
-  | { cmd: 'answered'; acks: { device: string; latency: number; at: number }[]; failed: number }
-  | { cmd: 'watched'; times: number[]; missing: number }
-  | { cmd: 'resynced'; times: number[]; missing: number };
+  | { cmd: 'answered'; acks: { device: string; latency: number; at: number }[]; failed: number; cpu_s: number }
+  | { cmd: 'watched'; times: number[]; missing: number; cpu_s: number }
+  | { cmd: 'resynced'; times: number[]; missing: number; cpu_s: number };
+
+/** socket.io-client's reconnection settings for each way of arriving. */
+const RECONNECT: Record<Arrival, { reconnectionDelay: number; reconnectionDelayMax: number; randomizationFactor: number }> = {
+  // As client/join/main.ts: socket.io's defaults, with the delay capped at 5 s.
+  phone: { reconnectionDelay: 1000, reconnectionDelayMax: 5000, randomizationFactor: 0.5 },
+  stampede: { reconnectionDelay: 250, reconnectionDelayMax: 2000, randomizationFactor: 0.5 },
+};
+
+/** CPU seconds this worker used since the last call. */
+let cpuMark = process.cpuUsage();
+function cpuSince(): number {
+  const used = process.cpuUsage(cpuMark);
+  cpuMark = process.cpuUsage();
+  return (used.user + used.system) / 1e6;
+}
 
 interface Phone {
   device: string;
@@ -34,7 +58,7 @@ process.on('message', (message: WorkerCommand) => {
 });
 
 async function handle(m: WorkerCommand): Promise<void> {
-  if (m.cmd === 'connect') send(await connectAll(m.url, m.devices));
+  if (m.cmd === 'connect') send(await connectAll(m));
   else if (m.cmd === 'answer') send(await answerAll(m));
   else if (m.cmd === 'watch') send(await watchAll(m.activityId, m.timeoutMs));
   else if (m.cmd === 'resync') send(await resyncAll(m.since, m.timeoutMs));
@@ -46,40 +70,46 @@ async function handle(m: WorkerCommand): Promise<void> {
 
 const CONNECT_DEADLINE_MS = 90_000;
 
-async function connectAll(url: string, devices: string[]): Promise<WorkerReport> {
+async function connectAll({ url, devices, arrival, spreadMs }: Extract<WorkerCommand, { cmd: 'connect' }>): Promise<WorkerReport> {
   let retried = 0;
+  cpuSince();
   const results = await Promise.all(
     devices.map(
       (device) =>
         new Promise<number | undefined>((resolve) => {
-          const start = performance.now();
-          const socket = io(url, {
-            forceNew: true,
-            transports: ['websocket'],
-            auth: { v: PROTOCOL_VERSION, device },
-            reconnectionDelay: 250,
-            reconnectionDelayMax: 2000,
-            timeout: 20_000,
-          });
-          const phone: Phone = { device, socket, lastState: 0 };
-          socket.on('room:state', () => (phone.lastState = Date.now()));
-          socket.once('room:state', () => {
-            phones.push(phone);
-            resolve(performance.now() - start);
-          });
-          // A first attempt that fails (timeout under load) is retried by socket.io, as on a phone.
-          socket.once('connect_error', () => (retried += 1));
-          setTimeout(() => resolve(undefined), CONNECT_DEADLINE_MS);
+          // Each person scans the code at their own moment; a stampede has them all at once.
+          const wait = arrival === 'phone' ? Math.random() * spreadMs : 0;
+          setTimeout(() => open(device, resolve), wait);
         }),
     ),
   );
   const durations = results.filter((d): d is number => d !== undefined);
-  const cpu = process.cpuUsage();
-  return { cmd: 'connected', durations, failed: results.length - durations.length, retried, cpu_s: (cpu.user + cpu.system) / 1e6 };
+  return { cmd: 'connected', durations, failed: results.length - durations.length, retried, cpu_s: cpuSince() };
+
+  function open(device: string, resolve: (ms: number | undefined) => void): void {
+    const start = performance.now();
+    const socket = io(url, {
+      forceNew: true,
+      transports: ['websocket'],
+      auth: { v: PROTOCOL_VERSION, device },
+      ...RECONNECT[arrival],
+      timeout: 20_000,
+    });
+    const phone: Phone = { device, socket, lastState: 0 };
+    socket.on('room:state', () => (phone.lastState = Date.now()));
+    socket.once('room:state', () => {
+      phones.push(phone);
+      resolve(performance.now() - start);
+    });
+    // A first attempt that fails (timeout under load) is retried by socket.io, as on a phone.
+    socket.once('connect_error', () => (retried += 1));
+    setTimeout(() => resolve(undefined), CONNECT_DEADLINE_MS);
+  }
 }
 
 /** Every phone answers once at a random moment in the window, retrying like the phone page until acked. */
 async function answerAll(m: Extract<WorkerCommand, { cmd: 'answer' }>): Promise<WorkerReport> {
+  cpuSince();
   const deadline = Date.now() + m.deadlineMs;
   const acks: { device: string; latency: number; at: number }[] = [];
   let failed = 0;
@@ -107,7 +137,7 @@ async function answerAll(m: Extract<WorkerCommand, { cmd: 'answer' }>): Promise<
       failed += 1;
     }),
   );
-  return { cmd: 'answered', acks, failed };
+  return { cmd: 'answered', acks, failed, cpu_s: cpuSince() };
 }
 
 /** When each phone first sees the activity revealed with results. */
@@ -128,7 +158,7 @@ async function watchAll(activityId: string, timeoutMs: number): Promise<WorkerRe
     ),
   );
   const seen = times.filter((t): t is number => t !== undefined);
-  return { cmd: 'watched', times: seen, missing: times.length - seen.length };
+  return { cmd: 'watched', times: seen, missing: times.length - seen.length, cpu_s: cpuSince() };
 }
 
 /** When each phone got the room's state again after `since` (a restart). */
@@ -136,5 +166,5 @@ async function resyncAll(since: number, timeoutMs: number): Promise<WorkerReport
   const end = Date.now() + timeoutMs;
   while (Date.now() < end && phones.some((p) => p.lastState <= since)) await sleep(100);
   const times = phones.filter((p) => p.lastState > since).map((p) => p.lastState);
-  return { cmd: 'resynced', times, missing: phones.length - times.length };
+  return { cmd: 'resynced', times, missing: phones.length - times.length, cpu_s: cpuSince() };
 }
