@@ -19,6 +19,9 @@ export interface RoomsOptions {
   joinUrl: (code: string) => string;
 }
 
+/** Joins are written at most this often (a count for the report; no phone waits for it). */
+const JOINED_INTERVAL_MS = 1000;
+
 /** One workshop, live. */
 export class LiveWorkshop {
   readonly room: Room;
@@ -26,6 +29,9 @@ export class LiveWorkshop {
   readonly console: ConsoleRoom;
   /** Phones seen since the kit started, so a reconnect is not written again. */
   private readonly seen = new Set<string>();
+  /** Joins not written yet: written together, at most every JOINED_INTERVAL_MS. */
+  private readonly unwritten = new Map<string, string>();
+  private joinedTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly record: WorkshopRecord,
@@ -41,15 +47,32 @@ export class LiveWorkshop {
 
   private readonly writer: Writer;
 
-  /** Counts a phone as joined, once (a key for joining only, linkable to nothing else). */
+  /**
+   * Counts a phone as joined, once (a key for joining only, linkable to nothing else). Joins
+   * are written in batches: after a restart 10,000 phones reconnect within seconds, and one
+   * synchronous commit each would stall the answers they are re-sending.
+   */
   joined(phone: string): void {
     if (this.seen.has(phone)) return;
     this.seen.add(phone);
-    // A lost count is not worth refusing a phone for: on failure it is counted next time.
-    this.writer.write(this.record.id, [{ type: 'joined', key: ballotKey(this.record.salt, phone, 'joined') }]).catch(() => this.seen.delete(phone));
+    this.unwritten.set(phone, ballotKey(this.record.salt, phone, 'joined'));
+    this.joinedTimer ??= setTimeout(() => this.writeJoined(), JOINED_INTERVAL_MS);
+  }
+
+  private writeJoined(): void {
+    this.joinedTimer = undefined;
+    const batch = [...this.unwritten];
+    this.unwritten.clear();
+    if (batch.length === 0) return;
+    // A lost count is not worth refusing a phone for: on failure each is counted when it comes back.
+    this.writer.write(this.record.id, batch.map(([, key]) => ({ type: 'joined' as const, key }))).catch(() => {
+      for (const [phone] of batch) this.seen.delete(phone);
+    });
   }
 
   stop(): void {
+    clearTimeout(this.joinedTimer);
+    this.writeJoined();
     this.room.stop();
     this.qa.stop();
   }

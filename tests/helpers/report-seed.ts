@@ -45,6 +45,8 @@ export async function seedWorkshops(): Promise<Seeded> {
     now = STARTED;
     devices.push(...(await play(running, record, (minutes) => (now = STARTED + minutes * 60_000))));
   }
+  // The kit writes joins in batches (at most a second later): wait until every phone is counted.
+  for (const record of [old, recent]) await until(() => running.store.facts(record.id).joined === 8);
   return { running, old, recent, devices };
 }
 
@@ -90,4 +92,9 @@ async function play(running: Running, record: WorkshopRecord, setClock: (minutes
   } finally {
     for (const s of sockets) s.close();
   }
+}
+
+/** Resolves once `test` holds, checking every 50 ms (a wait for the kit, never a timing assertion). */
+async function until(test: () => boolean): Promise<void> {
+  while (!test()) await new Promise((ok) => setTimeout(ok, 50));
 }
