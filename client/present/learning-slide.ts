@@ -30,31 +30,23 @@ function learningElement(gain: LearningGain, views: ReadonlyMap<string, Activity
     el('strong', '', percentText(gain.overall.after)),
   ]);
 
-  const checks = el('table', 'learning-checks', [
-    el('caption', '', t('present.learning.checks')),
-    el('thead', '', [el('tr', '', [el('th', '', t('present.learning.question')), el('th', '', t('present.learning.before')), el('th', '', t('present.learning.after'))])]),
-    el(
-      'tbody',
-      '',
-      gain.checks.map((c) => el('tr', '', [el('th', '', prompt(c.id)), roundCell(c.before), roundCell(c.after)])),
-    ),
-  ]);
-  checks.querySelectorAll('thead th').forEach((th) => th.setAttribute('scope', 'col'));
-  checks.querySelectorAll('tbody th').forEach((th) => th.setAttribute('scope', 'row'));
-
-  const scales = el('table', 'learning-scales', [
-    el('caption', '', t('present.learning.scales')),
-    el('thead', '', [el('tr', '', [el('th', '', t('present.learning.checkin')), el('th', '', t('present.learning.before')), el('th', '', t('present.learning.after'))])]),
-    el(
-      'tbody',
-      '',
-      gain.scales.map((s) => el('tr', '', [el('th', '', prompt(s.id)), scaleCell(s.before), scaleCell(s.after)])),
-    ),
-  ]);
-  scales.querySelectorAll('thead th').forEach((th) => th.setAttribute('scope', 'col'));
-  scales.querySelectorAll('tbody th').forEach((th) => th.setAttribute('scope', 'row'));
-
+  const checks = table('learning-checks', t('present.learning.checks'), t('present.learning.question'), gain.checks.map((c) => [prompt(c.id), roundCell(c.before), roundCell(c.after)]));
+  const scales = table('learning-scales', t('present.learning.scales'), t('present.learning.checkin'), gain.scales.map((s) => [prompt(s.id), scaleCell(s.before), scaleCell(s.after)]));
   return el('div', 'learning', [overall, el('div', 'learning-grid', [checks, scales])]);
+}
+
+/** A before-and-after table: one row per question, its name as the row's header. */
+function table(className: string, caption: string, first: string, rows: [string, HTMLElement, HTMLElement][]): HTMLTableElement {
+  const header = (text: string, scope: 'col' | 'row'): HTMLTableCellElement => {
+    const th = el('th', '', text);
+    th.scope = scope;
+    return th;
+  };
+  return el('table', className, [
+    el('caption', '', caption),
+    el('thead', '', [el('tr', '', [header(first, 'col'), header(t('present.learning.before'), 'col'), header(t('present.learning.after'), 'col')])]),
+    el('tbody', '', rows.map(([name, before, after]) => el('tr', '', [header(name, 'row'), before, after]))),
+  ]);
 }
 
 function percentText(percent: number | null): string {
