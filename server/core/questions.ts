@@ -8,7 +8,6 @@ import type { ErrorCode } from '../protocol.ts';
 import { personalDetails } from './disclosure.ts';
 import { MAX_QUESTION_LENGTH } from './limits.ts';
 
-export { MAX_QUESTION_LENGTH };
 
 export type QuestionStatus = 'waiting' | 'approved' | 'dismissed';
 export type Moderation = 'approve' | 'dismiss' | 'answered' | 'unanswered';
