@@ -93,8 +93,9 @@ export class QaRoom {
 
   /** The approved questions; with `phone`, the ones it upvoted. */
   board(phone?: string): QaBoard {
-    const view: QaBoard = { questions: board(this.state).map(boardView) };
-    if (phone) view.mine = board(this.state).filter((q) => q.votes.has(this.voteKey(phone, q.id))).map((q) => q.id);
+    const approved = board(this.state);
+    const view: QaBoard = { questions: approved.map(boardView) };
+    if (phone) view.mine = approved.filter((q) => q.votes.has(this.voteKey(phone, q.id))).map((q) => q.id);
     return view;
   }
 

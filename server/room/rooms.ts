@@ -27,6 +27,7 @@ export class LiveWorkshop {
   readonly room: Room;
   readonly qa: QaRoom;
   readonly console: ConsoleRoom;
+  private readonly writer: Writer;
   /** Phones seen since the kit started, so a reconnect is not written again. */
   private readonly seen = new Set<string>();
   /** Joins not written yet: written together, at most every JOINED_INTERVAL_MS. */
@@ -44,8 +45,6 @@ export class LiveWorkshop {
     this.console = new ConsoleRoom(clock);
     this.writer = writer;
   }
-
-  private readonly writer: Writer;
 
   /**
    * Counts a phone as joined, once (a key for joining only, linkable to nothing else). Joins
