@@ -156,7 +156,12 @@ export function thresholdOf(activity: Activity, thresholds: Thresholds): number 
 /** What the room may see of an activity: counts only once revealed and over the threshold. */
 export function snapshot(state: WorkshopState, activity: Activity, thresholds: Thresholds): Snapshot {
   const current = activityState(state, activity);
-  const total = current.ballots.size;
+  return snapshotOf(activity, { status: current.status, revealed: current.revealed, total: current.ballots.size, tally: current.tally }, thresholds);
+}
+
+/** The same, from an activity's state and counts kept elsewhere (a store that counts for itself). */
+export function snapshotOf(activity: Activity, current: { status: ActivityStatus; revealed: boolean; total: number; tally: Tally }, thresholds: Thresholds): Snapshot {
+  const total = current.total;
   const threshold = thresholdOf(activity, thresholds);
   const shown = current.revealed && total >= threshold;
   const snap: Snapshot = {

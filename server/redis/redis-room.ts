@@ -1,0 +1,206 @@
+/**
+ * One workshop's live room when several kit processes share Redis: the same rules (the core),
+ * with the ballots, counts and activity states in Redis (ballots.ts), so every process sees
+ * every answer. Snapshots are coalesced across processes: each process announces a change on
+ * a Redis channel, and only the workshop's current leader (a lease in Redis) sends snapshots,
+ * so the presenter gets each once. Knows no socket (RoomOutput, as room.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { RedisClientType } from 'redis';
+import type { Activity } from '../content/content.ts';
+import { normaliseAnswer } from '../core/answers.ts';
+import { learningGain } from '../core/learning.ts';
+import { tallyFields, tallyFromFields } from '../core/tally-fields.ts';
+import { decide, emptyWorkshop, snapshotOf, thresholdOf, type Command, type Thresholds } from '../core/workshop.ts';
+import { ballotKey } from '../privacy/keys.ts';
+import type { Ack, ActivityStatus, AnswerValue, LearningGain, RoomState, Snapshot } from '../protocol.ts';
+import type { HostCommand, RoomOutput } from '../room/room.ts';
+import { activityView } from '../room/views.ts';
+import type { WorkshopRecord } from '../store/store.ts';
+import { activityKeys, RedisBallots } from './ballots.ts';
+
+export interface RedisRoomOptions {
+  record: WorkshopRecord;
+  catalog: ReadonlyMap<string, Activity>;
+  thresholds: Thresholds;
+  redis: RedisClientType;
+  /** A second connection, for the change channel (a subscribed connection can do nothing else). */
+  subscriber: RedisClientType;
+  clock: () => number;
+  joinUrl: (code: string) => string;
+}
+
+const HOST_INTERVAL_MS = 100;
+const LEASE_MS = 3000;
+
+export class RedisRoom {
+  readonly record: WorkshopRecord;
+  private readonly ballots: RedisBallots;
+  private output: RoomOutput | undefined;
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private leader = false;
+  private readonly id = randomBytes(8).toString('hex');
+  private readonly keys: { current: string; lease: string; changes: string };
+
+  constructor(private readonly options: RedisRoomOptions) {
+    this.record = options.record;
+    this.ballots = new RedisBallots(options.redis);
+    const base = `kit:${this.record.id}`;
+    this.keys = { current: `${base}:current`, lease: `${base}:leader`, changes: `${base}:changes` };
+  }
+
+  /** Connects the room to its broadcast channels and starts taking part in the lease. */
+  async attach(output: RoomOutput): Promise<void> {
+    this.output = output;
+    await this.options.subscriber.subscribe(this.keys.changes, (activityId) => this.changed(activityId));
+    await this.renewLease();
+    this.leaseTimer = setInterval(() => void this.renewLease(), LEASE_MS / 3);
+  }
+
+  /** Takes or keeps the lease; a process that newly leads sends every snapshot once. */
+  private async renewLease(): Promise<void> {
+    const { redis } = this.options;
+    try {
+      const took = (await redis.set(this.keys.lease, this.id, { NX: true, PX: LEASE_MS })) === 'OK';
+      const kept = !took && (await redis.get(this.keys.lease)) === this.id && (await redis.pExpire(this.keys.lease, LEASE_MS));
+      const leads = took || Boolean(kept);
+      if (leads && !this.leader) for (const id of this.options.catalog.keys()) this.changed(id);
+      this.leader = leads;
+    } catch {
+      this.leader = false;
+    }
+  }
+
+  private changed(activityId: string): void {
+    if (!this.leader) return;
+    this.dirty.add(activityId);
+    this.timer ??= setTimeout(() => void this.flush(), HOST_INTERVAL_MS);
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    const current = await this.options.redis.get(this.keys.current).catch(() => null);
+    for (const id of ids) {
+      const snap = await this.snapshot(id).catch(() => undefined);
+      if (!snap) continue;
+      this.output?.toHosts('activity:snapshot', snap);
+      // Phones see counts only once revealed ("4 so far", then the results).
+      if (id === current && snap.revealed) this.output?.toAttendees('activity:snapshot', snap);
+    }
+  }
+
+  private announce(activityId: string): Promise<number> {
+    return this.options.redis.publish(this.keys.changes, activityId);
+  }
+
+  /** An attendee's answer: acknowledged only once Redis stored it. */
+  async submit(phone: string, activityId: string, raw: unknown): Promise<Ack<{ value: AnswerValue }>> {
+    const activity = this.options.catalog.get(activityId);
+    if (!activity) return { ok: false, error: 'UNKNOWN_ACTIVITY' };
+    const value = normaliseAnswer(activity, raw);
+    if (value === undefined) return { ok: false, error: 'BAD_ANSWER' };
+    const voter = ballotKey(this.record.salt, phone, activityId);
+    try {
+      const result = await this.ballots.submit(this.record.id, activityId, voter, value, tallyFields(activity, value));
+      if (result === 'NOT_OPEN') return { ok: false, error: 'NOT_OPEN' };
+      if (result === 'stored') await this.announce(activityId);
+      return { ok: true, value };
+    } catch {
+      return { ok: false, error: 'STORAGE' };
+    }
+  }
+
+  /** A facilitator's command, decided by the core on the state Redis holds now. */
+  async command(type: HostCommand, activityId = ''): Promise<Ack> {
+    const at = this.options.clock();
+    const state = emptyWorkshop();
+    state.current = (await this.options.redis.get(this.keys.current)) || null;
+    const activity = this.options.catalog.get(activityId);
+    if (activity) {
+      const s = await this.state(activity);
+      state.activities.set(activity.id, { status: s.status, revealed: s.revealed, ballots: new Map(Array.from({ length: s.total }, (_, i) => [String(i), 0])), tally: s.tally });
+    }
+    const decision = decide(state, this.options.catalog, (type === 'idle' ? { type, at } : { type, activityId, at }) as Command);
+    if (!decision.ok) return decision;
+    try {
+      for (const e of decision.events) {
+        if (e.type === 'current') await (e.activityId ? this.options.redis.set(this.keys.current, e.activityId) : this.options.redis.del(this.keys.current));
+        if (e.type === 'activity') await this.ballots.setState(this.record.id, e.activityId, e.status, e.revealed);
+        if (e.type === 'cleared') await this.ballots.clear(this.record.id, e.activityId);
+      }
+    } catch {
+      return { ok: false, error: 'STORAGE' };
+    }
+    if (decision.events.some((e) => e.type === 'current')) {
+      this.output?.toAttendees('room:state', await this.roomState('attendee'));
+      this.output?.toHosts('room:state', await this.hostState());
+    } else if (activity) {
+      const snap = await this.snapshot(activity.id);
+      if (snap) {
+        this.output?.toHosts('activity:snapshot', snap);
+        if (state.current === activity.id) this.output?.toAttendees('activity:snapshot', snap);
+      }
+      if (type === 'reset' && state.current === activity.id) this.output?.toAttendees('room:state', { ...(await this.roomState('attendee')), mine: null });
+    }
+    return { ok: true };
+  }
+
+  private async state(activity: Activity): Promise<{ status: ActivityStatus; revealed: boolean; total: number; tally: ReturnType<typeof tallyFromFields> }> {
+    const keys = activityKeys(this.record.id, activity.id);
+    const [stored, fields] = await Promise.all([this.options.redis.hGetAll(keys.state), this.options.redis.hGetAll(keys.tally)]);
+    return {
+      status: (stored['status'] as ActivityStatus | undefined) ?? 'ready',
+      revealed: stored['revealed'] === '1',
+      total: Number(fields['total'] ?? 0),
+      tally: tallyFromFields(activity, fields),
+    };
+  }
+
+  async snapshot(activityId: string): Promise<Snapshot | undefined> {
+    const activity = this.options.catalog.get(activityId);
+    return activity ? snapshotOf(activity, await this.state(activity), this.options.thresholds) : undefined;
+  }
+
+  async attendeeState(phone: string | undefined): Promise<RoomState> {
+    const state = await this.roomState('attendee');
+    if (state.current && phone) {
+      const id = state.current.activity.id;
+      state.mine = ((await this.ballots.ballot(this.record.id, id, ballotKey(this.record.salt, phone, id))) as AnswerValue | undefined) ?? null;
+    }
+    return state;
+  }
+
+  async hostState(): Promise<RoomState> {
+    const state = await this.roomState('host');
+    state.joinUrl = this.options.joinUrl(this.record.code);
+    state.activities = [...this.options.catalog.values()].map(activityView);
+    state.snapshots = (await Promise.all([...this.options.catalog.keys()].map((id) => this.snapshot(id)))).filter((s): s is Snapshot => s !== undefined);
+    return state;
+  }
+
+  private async roomState(role: RoomState['role']): Promise<RoomState> {
+    const id = await this.options.redis.get(this.keys.current);
+    const activity = id ? this.options.catalog.get(id) : undefined;
+    const snap = activity ? await this.snapshot(activity.id) : undefined;
+    return { code: this.record.code, role, current: activity && snap ? { activity: activityView(activity), snapshot: snap } : null };
+  }
+
+  async learning(): Promise<LearningGain> {
+    const counts = new Map<string, { total: number; counts: number[] }>();
+    for (const a of this.options.catalog.values()) {
+      if (a.round === undefined) continue;
+      const s = await this.state(a);
+      counts.set(a.id, { total: s.total, counts: s.tally.counts });
+    }
+    return learningGain([...this.options.catalog.values()], (id) => counts.get(id) ?? { total: 0, counts: [] }, (a) => thresholdOf(a, this.options.thresholds));
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    clearInterval(this.leaseTimer);
+  }
+}
