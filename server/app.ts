@@ -3,20 +3,29 @@
  * `main.ts` listens and prints the links; tests build it on port 0.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { Server as IoServer } from 'socket.io';
+import type { Server as IoServer, ServerOptions } from 'socket.io';
 import type { Activity, Content } from './content/content.ts';
 import { printableRoutes } from './printables/routes.ts';
 import { reportRoutes } from './report/routes.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './core/workshop.ts';
 import { securityHeaders, speakerViewScriptHash } from './http/csp.ts';
 import { createRoutes } from './http/routes.ts';
+import type { LiveWorkshops } from './room/live-workshop.ts';
 import { Rooms } from './room/rooms.ts';
 import type { Store, WorkshopRecord } from './store/store.ts';
 import type { FloodLimits, GuardStats } from './wire/guard.ts';
 import { attachLive } from './wire/live.ts';
 
+/** Workshops kept outside this process (Redis), shared by several kit processes. */
+export interface SharedWorkshops<W extends LiveWorkshops> {
+  rooms: W;
+  /** socket.io's adapter that carries broadcasts between the processes. */
+  adapter: ServerOptions['adapter'];
+  /** Runs `use` on a store the reports can read. */
+  withStore<T>(use: (store: Store) => T): Promise<T>;
+}
+
 export interface AppOptions {
-  store: Store;
   activities: readonly Activity[];
   /** The workshop `npm start` runs: phones that give no join code land here. */
   workshop: WorkshopRecord;
@@ -36,17 +45,22 @@ export interface AppOptions {
   lang?: string;
 }
 
-export interface App {
+export interface App<W extends LiveWorkshops = Rooms> {
   server: HttpServer;
   io: IoServer;
-  rooms: Rooms;
+  rooms: W;
   /** The key the presenter of the default workshop must present. */
   hostKey: string;
   stats: GuardStats;
   close(): Promise<void>;
 }
 
-export function createApp(options: AppOptions): App {
+/** One process on its data folder (`store`), or one of several on Redis (`shared`). */
+export function createApp(options: AppOptions & { store: Store }): App;
+export function createApp<W extends LiveWorkshops>(options: AppOptions & { shared: SharedWorkshops<W> }): App<W>;
+export function createApp(options: AppOptions & { store?: Store; shared?: SharedWorkshops<LiveWorkshops> }): App<LiveWorkshops> {
+  const { store, shared } = options;
+  const withStore = shared?.withStore ?? (<T>(use: (s: Store) => T) => Promise.resolve(use(store as Store)));
   const headers = securityHeaders([speakerViewScriptHash()]);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const hostKey = options.hostKey ?? options.workshop.hostKey;
@@ -55,20 +69,22 @@ export function createApp(options: AppOptions): App {
   const pages = options.content
     ? [
         printableRoutes({ content: options.content, lang, helpUrl: () => new URL('help', options.joinUrl('')).href }),
-        reportRoutes({ store: options.store, content: options.content, thresholds, hostKeyOf, defaultWorkshopId: options.workshop.id, lang }),
+        reportRoutes({ withStore, content: options.content, thresholds, hostKeyOf, defaultWorkshopId: options.workshop.id, lang }),
       ]
     : [];
   const server = createServer({ maxHeaderSize: 8192 }, createRoutes({ clientDir: options.clientDir, headers, pages }));
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
 
-  const rooms = new Rooms({
-    store: options.store,
-    activities: options.activities,
-    thresholds,
-    clock: options.clock ?? Date.now,
-    joinUrl: options.joinUrl,
-  });
+  const rooms =
+    shared?.rooms ??
+    new Rooms({
+      store: store as Store,
+      activities: options.activities,
+      thresholds,
+      clock: options.clock ?? Date.now,
+      joinUrl: options.joinUrl,
+    });
   const stats: GuardStats = { slowedHostKeys: 0, floodDisconnects: 0 };
   const io = attachLive({
     limits: options.limits,
@@ -78,6 +94,7 @@ export function createApp(options: AppOptions): App {
     defaultCode: options.workshop.code,
     hostKeyOf: (room) => hostKeyOf(room.record),
     publicUrl: options.publicUrl,
+    adapter: shared?.adapter,
   });
 
   return {

@@ -19,6 +19,8 @@ export interface Config {
   /** The deck's language (phones pick their own). */
   lang: string;
   threshold: number;
+  /** Several kit processes: where they share the workshops (REDIS_URL); absent on a laptop. */
+  redisUrl: URL | undefined;
   help: boolean;
 }
 
@@ -40,6 +42,9 @@ Options (each can also be set by the environment variable in brackets):
   --lang LANG         the deck's language: en or es (DECK_LANG; default en);
                       each phone still picks its own
   --new               start a fresh workshop instead of resuming the last one
+  --redis-url URL     several kit processes share the workshops in this Redis,
+                      e.g. redis://127.0.0.1:6379 (REDIS_URL; default: none, the
+                      data folder). Not needed on a laptop: see docs/deploy.md
   --help              show this help`;
 
 const HOST_KEY = /^[A-Za-z0-9_-]{12,128}$/;
@@ -53,6 +58,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     'public-url': { type: 'string' },
     threshold: { type: 'string' },
     lang: { type: 'string' },
+    'redis-url': { type: 'string' },
     new: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -92,8 +98,13 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
       return { ok: false, message: `--public-url must be a plain http:// or https:// address, not "${publicText}"` };
     }
   }
+  const redisText = pick('redis-url', 'REDIS_URL');
+  const redisUrl = redisText !== undefined && URL.canParse(redisText) ? new URL(redisText) : undefined;
+  if (redisText !== undefined && (!redisUrl || !/^rediss?:$/.test(redisUrl.protocol))) {
+    return { ok: false, message: '--redis-url must be a redis:// or rediss:// address' };
+  }
   return {
     ok: true,
-    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, threshold, lang, help: values['help'] === true },
+    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, threshold, lang, redisUrl, help: values['help'] === true },
   };
 }

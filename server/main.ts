@@ -11,7 +11,9 @@ import { planOf } from './content/timing.ts';
 import { ensureClientBuilt } from './build/ensure-built.ts';
 import { parseConfig, USAGE } from './config.ts';
 import { buildLinks, type Links } from './links.ts';
+import { openShared } from './redis/shared.ts';
 import { openSqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/store.ts';
 import { openDefaultWorkshop } from './workshops.ts';
 
 const root = kitRoot(import.meta.dirname);
@@ -39,22 +41,30 @@ if (!content) {
 
 const optionalMinutes = Math.round(planOf(content.decks['en']?.flatMap((f) => f.slides) ?? []).optional);
 
-const store = openSqliteStore(resolve(config.dataDir));
-const workshop = openDefaultWorkshop(store, config.newWorkshop, Date.now());
 let links: Links | undefined;
-const app = createApp({
-  store,
+const common = {
   content,
   lang: config.lang,
   activities: content.activities,
-  workshop,
   hostKey: config.hostKey,
   clientDir: join(root, 'dist/client'),
   publicUrl: config.publicUrl,
   // Free text could identify someone more easily than a choice: never fewer than 10.
   thresholds: { default: config.threshold, text: Math.max(10, config.threshold) },
-  joinUrl: (code) => `${links?.attendee ?? '/'}?code=${code}`,
-});
+  joinUrl: (code: string) => `${links?.attendee ?? '/'}?code=${code}`,
+};
+
+// On a laptop, the data folder; with REDIS_URL, Redis shared by several kit processes.
+const kept = config.redisUrl
+  ? await openShared(config.redisUrl, { ...common, fresh: config.newWorkshop, log: (line) => console.log(line) }).catch((error: Error) => {
+      console.error(`error: ${error.message}; nothing was started`);
+      process.exit(1);
+    })
+  : undefined;
+const store = kept ? undefined : openSqliteStore(resolve(config.dataDir));
+const workshop = kept?.workshop ?? openDefaultWorkshop(store as Store, config.newWorkshop, Date.now());
+const app = kept ? createApp({ ...common, workshop, shared: kept.shared }) : createApp({ ...common, workshop, store: store as Store });
+const keptWhere = kept && config.redisUrl ? `in Redis at ${config.redisUrl.host}` : `in ${resolve(config.dataDir)}`;
 
 app.server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(
@@ -92,7 +102,7 @@ app.server.listen(config.port, '0.0.0.0', async () => {
       `Report to take home (results, what the room learned, questions): ${links.report}`,
       `To print: facilitator guide ${links.guide}   attendee handout ${links.handout}`,
       '',
-      `Answers are kept in ${resolve(config.dataDir)}. Press Ctrl+C to stop.`,
+      `Answers are kept ${keptWhere}. Press Ctrl+C to stop.`,
     ]
       .filter((line, i, all) => line !== '' || all[i - 1] !== '')
       .join('\n'),
@@ -103,8 +113,9 @@ let stopping = false;
 function stop(): void {
   if (stopping) return;
   stopping = true;
-  void app.close().then(() => {
-    store.close();
+  void app.close().then(async () => {
+    store?.close();
+    await kept?.close();
     process.exit(0);
   });
 }

@@ -13,18 +13,22 @@ export function newJoinCode(): string {
   return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
-/** Creates a workshop with fresh random secrets. */
-export function newWorkshop(store: Store, now: number): WorkshopRecord {
-  const taken = new Set(store.listWorkshops().map((w) => w.code));
+/** A new workshop's record: fresh random secrets and a join code not in `taken`. */
+export function freshWorkshop(taken: ReadonlySet<string>, now: number): WorkshopRecord {
   let code = newJoinCode();
   while (taken.has(code)) code = newJoinCode();
-  const workshop: WorkshopRecord = {
+  return {
     id: randomBytes(9).toString('base64url'),
     code,
     hostKey: randomBytes(18).toString('base64url'),
     salt: randomBytes(16).toString('base64url'),
     createdAt: now,
   };
+}
+
+/** Creates a workshop with fresh random secrets. */
+export function newWorkshop(store: Store, now: number): WorkshopRecord {
+  const workshop = freshWorkshop(new Set(store.listWorkshops().map((w) => w.code)), now);
   store.createWorkshop(workshop);
   return workshop;
 }

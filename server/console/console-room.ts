@@ -5,6 +5,7 @@
  */
 import { move, newClock, position, type DeckClock } from '../core/deck-clock.ts';
 import type { DeckGo, DeckPosition, Paused } from '../protocol.ts';
+import type { LiveConsole } from '../room/live-workshop.ts';
 
 export interface ConsoleOutput {
   toHosts(event: 'deck:position', payload: DeckPosition): void;
@@ -13,7 +14,7 @@ export interface ConsoleOutput {
   toEveryone(event: 'room:paused', payload: Paused): void;
 }
 
-export class ConsoleRoom {
+export class ConsoleRoom implements LiveConsole {
   private readonly clock: DeckClock = newClock();
   private paused = false;
   private output: ConsoleOutput | undefined;

@@ -4,11 +4,12 @@
  * board to phones and decks, the whole queue to the facilitator. Knows no socket.
  */
 import { randomBytes } from 'node:crypto';
-import { applyQa, board, emptyQa, evolveQa, queue, type Moderation, type QaCommand, type QaState, type Question } from '../core/questions.ts';
-import { ballotKey } from '../privacy/keys.ts';
-import type { Ack, BoardQuestion, QaBoard, QaQueue } from '../protocol.ts';
+import { applyQa, emptyQa, evolveQa, type Moderation, type QaCommand, type QaState } from '../core/questions.ts';
+import type { Ack, QaBoard, QaQueue } from '../protocol.ts';
 import type { Writer } from '../room/writer.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
+import type { LiveQa } from '../room/live-workshop.ts';
+import { boardView, queueView, voteKey } from './views.ts';
 
 export interface QaOutput {
   toHosts(queue: QaQueue): void;
@@ -18,7 +19,7 @@ export interface QaOutput {
 /** Phones and consoles hear about new questions and votes at most this often. */
 const INTERVAL_MS = 200;
 
-export class QaRoom {
+export class QaRoom implements LiveQa {
   private state: QaState = emptyQa();
   private output: QaOutput | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -55,7 +56,7 @@ export class QaRoom {
 
   /** A phone's upvote, or taking it back. One per phone per question, keyed for that question only. */
   async vote(phone: string, questionId: string, on: boolean): Promise<Ack<{ votes: number }>> {
-    const result = await this.run({ type: 'vote', id: questionId, voter: this.voteKey(phone, questionId), on });
+    const result = await this.run({ type: 'vote', id: questionId, voter: voteKey(this.record.salt, phone, questionId), on });
     return result.ok ? { ok: true, votes: this.state.questions.get(questionId)?.votes.size ?? 0 } : result;
   }
 
@@ -80,10 +81,6 @@ export class QaRoom {
     return { ok: true };
   }
 
-  private voteKey(phone: string, questionId: string): string {
-    return ballotKey(this.record.salt, phone, `question:${questionId}`);
-  }
-
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -93,14 +90,11 @@ export class QaRoom {
 
   /** The approved questions; with `phone`, the ones it upvoted. */
   board(phone?: string): QaBoard {
-    const approved = board(this.state);
-    const view: QaBoard = { questions: approved.map(boardView) };
-    if (phone) view.mine = approved.filter((q) => q.votes.has(this.voteKey(phone, q.id))).map((q) => q.id);
-    return view;
+    return boardView(this.state, this.record.salt, phone);
   }
 
   queue(): QaQueue {
-    return { questions: queue(this.state).map((q) => ({ ...boardView(q), status: q.status, flagged: q.flagged })) };
+    return queueView(this.state);
   }
 
   stop(): void {
@@ -108,6 +102,3 @@ export class QaRoom {
   }
 }
 
-function boardView(q: Question): BoardQuestion {
-  return { id: q.id, text: q.text, votes: q.votes.size, answered: q.answered };
-}

@@ -14,6 +14,7 @@ import { tallyFields, tallyFromFields } from '../core/tally-fields.ts';
 import { decide, emptyWorkshop, snapshotOf, thresholdOf, type Command, type Thresholds } from '../core/workshop.ts';
 import { ballotKey } from '../privacy/keys.ts';
 import type { Ack, ActivityStatus, AnswerValue, LearningGain, RoomState, Snapshot } from '../protocol.ts';
+import type { LiveRoom } from '../room/live-workshop.ts';
 import type { HostCommand, RoomOutput } from '../room/room.ts';
 import { activityView } from '../room/views.ts';
 import type { WorkshopRecord } from '../store/store.ts';
@@ -28,12 +29,21 @@ export interface RedisRoomOptions {
   subscriber: RedisClientType;
   clock: () => number;
   joinUrl: (code: string) => string;
+  /** Where question-box answers go: the Q&A queue, for the facilitator to moderate. */
+  onQuestion?: (text: string) => Promise<unknown>;
 }
+
+/** The activity the phones show. */
+export const currentKey = (workshopId: string): string => `kit:${workshopId}:current`;
+/** When the facilitator first and last opened, locked or revealed something (for the report). */
+export const timesKey = (workshopId: string): string => `kit:${workshopId}:times`;
 
 const HOST_INTERVAL_MS = 100;
 const LEASE_MS = 3000;
+/** Gives the lease back, only if this process still holds it. */
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
-export class RedisRoom {
+export class RedisRoom implements LiveRoom {
   readonly record: WorkshopRecord;
   private readonly ballots: RedisBallots;
   private output: RoomOutput | undefined;
@@ -42,18 +52,22 @@ export class RedisRoom {
   private leaseTimer: NodeJS.Timeout | undefined;
   private leader = false;
   private readonly id = randomBytes(8).toString('hex');
-  private readonly keys: { current: string; lease: string; changes: string };
+  private readonly keys: { current: string; times: string; lease: string; changes: string };
 
   constructor(private readonly options: RedisRoomOptions) {
     this.record = options.record;
     this.ballots = new RedisBallots(options.redis);
     const base = `kit:${this.record.id}`;
-    this.keys = { current: `${base}:current`, lease: `${base}:leader`, changes: `${base}:changes` };
+    this.keys = { current: currentKey(this.record.id), times: timesKey(this.record.id), lease: `${base}:leader`, changes: `${base}:changes` };
   }
 
-  /** Connects the room to its broadcast channels and starts taking part in the lease. */
-  async attach(output: RoomOutput): Promise<void> {
+  /** Connects the room to its broadcast channels. */
+  attach(output: RoomOutput): void {
     this.output = output;
+  }
+
+  /** Listens for other processes' changes and starts taking part in the lease. */
+  async start(): Promise<void> {
     await this.options.subscriber.subscribe(this.keys.changes, (activityId) => this.changed(activityId));
     await this.renewLease();
     this.leaseTimer = setInterval(() => void this.renewLease(), LEASE_MS / 3);
@@ -66,8 +80,9 @@ export class RedisRoom {
       const took = (await redis.set(this.keys.lease, this.id, { NX: true, PX: LEASE_MS })) === 'OK';
       const kept = !took && (await redis.get(this.keys.lease)) === this.id && (await redis.pExpire(this.keys.lease, LEASE_MS));
       const leads = took || Boolean(kept);
-      if (leads && !this.leader) for (const id of this.options.catalog.keys()) this.changed(id);
+      const newly = leads && !this.leader;
       this.leader = leads;
+      if (newly) for (const id of this.options.catalog.keys()) this.changed(id);
     } catch {
       this.leader = false;
     }
@@ -91,6 +106,10 @@ export class RedisRoom {
       // Phones see counts only once revealed ("4 so far", then the results).
       if (id === current && snap.revealed) this.output?.toAttendees('activity:snapshot', snap);
     }
+    if (ids.some((id) => this.options.catalog.get(id)?.round !== undefined)) {
+      const gain = await this.learning().catch(() => undefined);
+      if (gain) this.output?.toHosts('learning:update', gain);
+    }
   }
 
   private announce(activityId: string): Promise<number> {
@@ -108,6 +127,7 @@ export class RedisRoom {
       const result = await this.ballots.submit(this.record.id, activityId, voter, value, tallyFields(activity, value));
       if (result === 'NOT_OPEN') return { ok: false, error: 'NOT_OPEN' };
       if (result === 'stored') await this.announce(activityId);
+      if (result === 'stored' && typeof value === 'string' && activity.kind === 'text') await this.options.onQuestion?.(value);
       return { ok: true, value };
     } catch {
       return { ok: false, error: 'STORAGE' };
@@ -127,6 +147,10 @@ export class RedisRoom {
     const decision = decide(state, this.options.catalog, (type === 'idle' ? { type, at } : { type, activityId, at }) as Command);
     if (!decision.ok) return decision;
     try {
+      if (decision.events.length > 0) {
+        await this.options.redis.hSetNX(this.keys.times, 'startedAt', String(at));
+        await this.options.redis.hSet(this.keys.times, 'lastCommandAt', String(at));
+      }
       for (const e of decision.events) {
         if (e.type === 'current') await (e.activityId ? this.options.redis.set(this.keys.current, e.activityId) : this.options.redis.del(this.keys.current));
         if (e.type === 'activity') await this.ballots.setState(this.record.id, e.activityId, e.status, e.revealed);
@@ -202,5 +226,8 @@ export class RedisRoom {
   stop(): void {
     clearTimeout(this.timer);
     clearInterval(this.leaseTimer);
+    // Another process takes over the snapshots at once rather than when the lease runs out.
+    if (this.leader) void this.options.redis.eval(RELEASE, { keys: [this.keys.lease], arguments: [this.id] }).catch(() => undefined);
+    this.leader = false;
   }
 }

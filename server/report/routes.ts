@@ -17,7 +17,8 @@ import { messageHtml, reportIndexHtml, reportPath } from './index-html.ts';
 import { buildReport } from './model.ts';
 
 export interface ReportRoutesOptions {
-  store: Store;
+  /** Runs `use` on the store the reports are read from (on Redis, a copy made for it). */
+  withStore<T>(use: (store: Store) => T): Promise<T>;
   content: Content;
   thresholds: Thresholds;
   /** The key that opens a workshop's reports (the default workshop's opens every workshop). */
@@ -31,11 +32,18 @@ const COOKIE = 'report';
 const REPORT = /^\/report\/([A-Za-z0-9]{1,16})(\.csv|\.json)?$/;
 
 export function reportRoutes(options: ReportRoutesOptions): PageHandler {
-  const access: AccessOptions = options;
   // As on the live room's handshake: a few wrong keys a minute, then each further one waits.
   const wrongKeys = new RateLimiterMemory({ points: WRONG_KEYS_PER_MINUTE, duration: 60 });
   return (req, res, path) => {
     if (path !== '/report' && !path.startsWith('/report/')) return false;
+    void options.withStore((store) => serve(store, req, res, path)).catch(() => {
+      if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('The report cannot be read right now. Try again in a moment.');
+    });
+    return true;
+  };
+
+  function serve(store: Store, req: IncomingMessage, res: ServerResponse<IncomingMessage>, path: string): true {
+    const access: AccessOptions = { ...options, store };
     const query = new URL(req.url ?? '/', 'http://report.invalid').searchParams;
     const asked = query.get('lang');
     const lang = asked !== null && options.content.strings[asked] ? asked : options.lang;
@@ -60,14 +68,14 @@ export function reportRoutes(options: ReportRoutesOptions): PageHandler {
     if (!scope) return message(401, 'report.locked.title', 'report.locked.body');
 
     if (path === '/report' || path === '/report/') {
-      const listed = visible(options.store, scope).map((w) => ({ code: w.code, createdAt: w.createdAt, ...pick(options.store.facts(w.id)) }));
+      const listed = visible(store, scope).map((w) => ({ code: w.code, createdAt: w.createdAt, ...pick(store.facts(w.id)) }));
       return send(res, 200, 'text/html; charset=utf-8', reportIndexHtml(listed, lang, strings));
     }
     const match = REPORT.exec(path);
-    const record = match ? find(options.store, scope, match[1] ?? '') : undefined;
+    const record = match ? find(store, scope, match[1] ?? '') : undefined;
     if (!match || !record) return message(404, 'report.notFound.title', 'report.notFound.body');
 
-    const report = buildReport(options.store, options.content, record, options.thresholds);
+    const report = buildReport(store, options.content, record, options.thresholds);
     const file = `csec-report-${record.code}-${report.date}`;
     switch (match[2]) {
       case '.csv':
@@ -82,7 +90,7 @@ export function reportRoutes(options: ReportRoutesOptions): PageHandler {
         return send(res, 200, 'text/html; charset=utf-8', reportHtml(report, lang, strings, links));
       }
     }
-  };
+  }
 }
 
 /** A workshop `scope` may see, by join code (any case). */

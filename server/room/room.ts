@@ -9,6 +9,7 @@ import { activityState, apply, emptyWorkshop, evolve, snapshot, thresholdOf, typ
 import type { Ack, AnswerValue, LearningGain, RoomState, Snapshot } from '../protocol.ts';
 import { ballotKey } from '../privacy/keys.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
+import type { LiveRoom } from './live-workshop.ts';
 import { activityView } from './views.ts';
 import type { Writer } from './writer.ts';
 
@@ -40,7 +41,7 @@ const HOST_INTERVAL_MS = 100;
 /** Phones hear about results at most this often, plus 1 ms per 20 phones: big rooms get fewer, larger updates. */
 const ATTENDEE_INTERVAL_MS = 150;
 
-export class Room {
+export class Room implements LiveRoom {
   readonly record: WorkshopRecord;
   private state: WorkshopState = emptyWorkshop();
   /** The store failed and could not be read back: nothing is shown or taken until it can. */

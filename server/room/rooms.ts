@@ -5,9 +5,10 @@
 import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
 import { ConsoleRoom } from '../console/console-room.ts';
-import { ballotKey } from '../privacy/keys.ts';
 import { QaRoom } from '../qa/qa-room.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
+import { JoinCounter } from './join-counter.ts';
+import type { LiveWorkshop, LiveWorkshops } from './live-workshop.ts';
 import { Room } from './room.ts';
 import { createWriter, type Writer } from './writer.ts';
 
@@ -19,20 +20,12 @@ export interface RoomsOptions {
   joinUrl: (code: string) => string;
 }
 
-/** Joins are written at most this often (a count for the report; no phone waits for it). */
-const JOINED_INTERVAL_MS = 1000;
-
-/** One workshop, live. */
-export class LiveWorkshop {
+/** One workshop, live, on the data folder. */
+export class SqliteWorkshop implements LiveWorkshop {
   readonly room: Room;
   readonly qa: QaRoom;
   readonly console: ConsoleRoom;
-  private readonly writer: Writer;
-  /** Phones seen since the kit started, so a reconnect is not written again. */
-  private readonly seen = new Set<string>();
-  /** Joins not written yet: written together, at most every JOINED_INTERVAL_MS. */
-  private readonly unwritten = new Map<string, string>();
-  private joinedTimer: NodeJS.Timeout | undefined;
+  private readonly joins: JoinCounter;
 
   constructor(
     readonly record: WorkshopRecord,
@@ -43,48 +36,28 @@ export class LiveWorkshop {
     // The question box is the same queue: its answers wait for the facilitator like any question.
     this.room = new Room({ record, catalog, thresholds, store, writer, clock, joinUrl, onQuestion: (text) => this.qa.ask(text) });
     this.console = new ConsoleRoom(clock);
-    this.writer = writer;
+    this.joins = new JoinCounter(record, (keys) => writer.write(record.id, keys.map((key) => ({ type: 'joined' as const, key }))));
   }
 
-  /**
-   * Counts a phone as joined, once (a key for joining only, linkable to nothing else). Joins
-   * are written in batches: after a restart 10,000 phones reconnect within seconds, and one
-   * synchronous commit each would stall the answers they are re-sending.
-   */
   joined(phone: string): void {
-    if (this.seen.has(phone)) return;
-    this.seen.add(phone);
-    this.unwritten.set(phone, ballotKey(this.record.salt, phone, 'joined'));
-    this.joinedTimer ??= setTimeout(() => this.writeJoined(), JOINED_INTERVAL_MS);
-  }
-
-  private writeJoined(): void {
-    this.joinedTimer = undefined;
-    const batch = [...this.unwritten];
-    this.unwritten.clear();
-    if (batch.length === 0) return;
-    // A lost count is not worth refusing a phone for: on failure each is counted when it comes back.
-    this.writer.write(this.record.id, batch.map(([, key]) => ({ type: 'joined' as const, key }))).catch(() => {
-      for (const [phone] of batch) this.seen.delete(phone);
-    });
+    this.joins.joined(phone);
   }
 
   stop(): void {
-    clearTimeout(this.joinedTimer);
-    this.writeJoined();
+    this.joins.stop();
     this.room.stop();
     this.qa.stop();
   }
 }
 
-export class Rooms {
-  private readonly byCode = new Map<string, LiveWorkshop>();
+export class Rooms implements LiveWorkshops {
+  private readonly byCode = new Map<string, SqliteWorkshop>();
 
   constructor(options: RoomsOptions) {
     const catalog: ReadonlyMap<string, Activity> = new Map(options.activities.map((a) => [a.id, a]));
     const writer = createWriter(options.store);
     for (const record of options.store.listWorkshops()) {
-      this.byCode.set(record.code, new LiveWorkshop(record, { ...options, catalog, writer }));
+      this.byCode.set(record.code, new SqliteWorkshop(record, { ...options, catalog, writer }));
     }
   }
 
@@ -94,7 +67,7 @@ export class Rooms {
   }
 
   /** A workshop with its Q&A and console, by join code. */
-  workshop(code: string): LiveWorkshop | undefined {
+  workshop(code: string): SqliteWorkshop | undefined {
     return this.byCode.get(code);
   }
 
@@ -102,7 +75,7 @@ export class Rooms {
     return [...this.byCode.values()].map((w) => w.room);
   }
 
-  workshops(): LiveWorkshop[] {
+  workshops(): SqliteWorkshop[] {
     return [...this.byCode.values()];
   }
 

@@ -11,10 +11,13 @@ import { openQuestionTables } from './sqlite-questions.ts';
 import { openRecordTables } from './sqlite-records.ts';
 import type { StoredEvent, Store, StoredRoom, WorkshopRecord } from './store.ts';
 
+const MEMORY = ':memory:';
+
 /** Opens (creating when needed) the store in `dataDir`. */
 export function openSqliteStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'workshops.sqlite'));
+  // ':memory:' (nothing on disk): a copy of what Redis holds, made for one report (redis/).
+  if (dataDir !== MEMORY) mkdirSync(dataDir, { recursive: true });
+  const db = new Database(dataDir === MEMORY ? MEMORY : join(dataDir, 'workshops.sqlite'));
   db.pragma('journal_mode = WAL');
   // FULL: a committed answer survives power loss, not only a crash of the process.
   db.pragma('synchronous = FULL');

@@ -10,12 +10,12 @@ export function registerConsole(socket: Socket, { workshop, role }: Identity): v
     workshop.console.go(p.to);
     return { ok: true };
   });
-  handle(socket, 'deck:at', deckAt, (p) => {
-    workshop.console.at(p.slide, p.full);
+  handle(socket, 'deck:at', deckAt, async (p) => {
+    await workshop.console.at(p.slide, p.full);
     return { ok: true };
   });
-  handle(socket, 'room:pause', roomPause, (p) => {
-    workshop.console.pause(p.paused);
+  handle(socket, 'room:pause', roomPause, async (p) => {
+    await workshop.console.pause(p.paused);
     return { ok: true };
   });
 }

@@ -5,8 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Room } from '../room/room.ts';
-import type { LiveWorkshop, Rooms } from '../room/rooms.ts';
+import type { LiveRoom, LiveWorkshop, LiveWorkshops } from '../room/live-workshop.ts';
 import type { HandshakeError } from '../protocol.ts';
 import { phoneKey, sameSecret } from '../privacy/keys.ts';
 import { attendeeAuth, hostAuth } from './schemas.ts';
@@ -33,7 +32,7 @@ export function originAllowed(req: IncomingMessage, publicUrl: URL | undefined):
 
 export interface Identity {
   workshop: LiveWorkshop;
-  room: Room;
+  room: LiveRoom;
   role: 'host' | 'attendee';
   /** Salted hash of the phone's device token (privacy/keys.ts); never the token itself, never stored. */
   phone?: string;
@@ -47,7 +46,7 @@ export interface GuardStats {
   floodDisconnects: number;
 }
 
-export function createHandshake(rooms: Rooms, defaultCode: string, hostKeyOf: (room: Room) => string, stats: GuardStats) {
+export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostKeyOf: (room: LiveRoom) => string, stats: GuardStats) {
   // Keyed by workshop, never by address: the kit keeps no IP addresses, even in memory.
   const wrongKeys = new RateLimiterMemory({ points: WRONG_KEYS_PER_MINUTE, duration: 60 });
 

@@ -4,10 +4,10 @@
  * answers with an ack. No business rule lives here.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type ServerToClient } from '../protocol.ts';
-import type { Room, HostCommand } from '../room/room.ts';
-import type { Rooms } from '../room/rooms.ts';
+import type { LiveRoom, LiveWorkshops } from '../room/live-workshop.ts';
+import type { HostCommand } from '../room/room.ts';
 import { registerConsole } from './console.ts';
 import { createFloodGuard, createHandshake, FLOOD_LIMITS, originAllowed, type FloodLimits, type GuardStats, type Identity } from './guard.ts';
 import { handle } from './handle.ts';
@@ -18,10 +18,12 @@ type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, 
 
 export interface LiveOptions {
   httpServer: HttpServer;
-  rooms: Rooms;
+  rooms: LiveWorkshops;
   defaultCode: string;
-  hostKeyOf: (room: Room) => string;
+  hostKeyOf: (room: LiveRoom) => string;
   publicUrl: URL | undefined;
+  /** Several processes: socket.io's adapter that carries broadcasts between them (redis/). */
+  adapter?: ServerOptions['adapter'] | undefined;
   /** The flood guard's limits; tests of validation raise them to reach the validator. */
   limits?: FloodLimits;
   stats: GuardStats;
@@ -42,11 +44,12 @@ const HOST_COMMANDS: Record<string, HostCommand> = {
 const HOST_ONLY = new Set<string>(Object.values(HOST_EVENTS));
 const ATTENDEE_ONLY = new Set<string>(Object.values(ATTENDEE_EVENTS));
 
-const hostsOf = (room: Room): string => `hosts:${room.record.id}`;
-const attendeesOf = (room: Room): string => `attendees:${room.record.id}`;
+const hostsOf = (room: LiveRoom): string => `hosts:${room.record.id}`;
+const attendeesOf = (room: LiveRoom): string => `attendees:${room.record.id}`;
 
-export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, limits = FLOOD_LIMITS, stats }: LiveOptions): Server {
+export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, limits = FLOOD_LIMITS, stats, adapter }: LiveOptions): Server {
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, Identity>(httpServer, {
+    ...(adapter ? { adapter } : {}),
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // Phones on weak Wi-Fi or with the screen locked miss pings; give them time before dropping.
@@ -88,18 +91,6 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
   io.on('connection', (socket: LiveSocket) => {
     const { workshop, room, role, phone } = socket.data;
     void socket.join(role === 'host' ? hostsOf(room) : attendeesOf(room));
-    // The rest of the picture first, the room's state last: a client is ready once it has that.
-    socket.emit('room:paused', workshop.console.isPaused());
-    if (role === 'host') {
-      socket.emit('qa:queue', workshop.qa.queue());
-      socket.emit('learning:update', room.learning());
-      socket.emit('deck:position', workshop.console.position());
-    } else {
-      socket.emit('qa:board', workshop.qa.board(phone));
-      if (phone) workshop.joined(phone);
-    }
-    socket.emit('room:state', role === 'host' ? room.hostState() : room.attendeeState(phone));
-
     // Every packet, known or not, is counted and checked before any handler sees it.
     socket.use(([event, ...args], next) => {
       const ack = args.at(-1);
@@ -133,6 +124,41 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
     }
     qaHandlers(raw, socket.data);
     registerConsole(raw, socket.data);
+    if (role === 'attendee' && phone) workshop.joined(phone);
+    void greet(socket);
   });
   return io;
+}
+
+/** How long a connection waits to try its greeting again when the store did not answer. */
+const GREET_RETRY_MS = 1000;
+
+/**
+ * What a deck or a phone is sent on connect: the rest of the picture first, the room's state
+ * last (a client is ready once it has that). A workshop on Redis reads it from there; while
+ * Redis cannot answer, the greeting is tried again for as long as the socket is connected.
+ */
+async function greet(socket: LiveSocket): Promise<void> {
+  const { workshop, room, role, phone } = socket.data;
+  while (socket.connected) {
+    try {
+      const paused = await workshop.console.isPaused();
+      if (role === 'host') {
+        const [queue, learning, position, state] = await Promise.all([workshop.qa.queue(), room.learning(), workshop.console.position(), room.hostState()]);
+        socket.emit('room:paused', paused);
+        socket.emit('qa:queue', queue);
+        socket.emit('learning:update', learning);
+        socket.emit('deck:position', position);
+        socket.emit('room:state', state);
+      } else {
+        const [board, state] = await Promise.all([workshop.qa.board(phone), room.attendeeState(phone)]);
+        socket.emit('room:paused', paused);
+        socket.emit('qa:board', board);
+        socket.emit('room:state', state);
+      }
+      return;
+    } catch {
+      await new Promise((ok) => setTimeout(ok, GREET_RETRY_MS));
+    }
+  }
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
   // The report as the kit serves it: the kit's routes and security headers, the report among its pages.
   const pages = [
     reportRoutes({
-      store: seeded.running.store,
+      withStore: async (use) => use(seeded.running.store),
       content: realContent(),
       thresholds: THRESHOLDS,
       hostKeyOf: (r) => (r.id === defaultId ? seeded.running.app.hostKey : r.hostKey),

@@ -216,7 +216,7 @@ describe('the report of a workshop played through the wire', () => {
     beforeAll(async () => {
       const defaultId = seeded.recent.id;
       const handler = reportRoutes({
-        store: routesStore(),
+        withStore: async (use) => use(routesStore()),
         content,
         thresholds: THRESHOLDS,
         hostKeyOf: (r) => (r.id === defaultId ? seeded.running.app.hostKey : r.hostKey),

@@ -14,7 +14,7 @@ const fail = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('settings', () => {
   it('has defaults a facilitator needs no flag for', () => {
-    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: 10, lang: 'en', help: false });
+    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: 10, lang: 'en', redisUrl: undefined, help: false });
   });
 
   it('takes flags over environment variables', () => {
@@ -39,6 +39,12 @@ describe('settings', () => {
     const c = ok(['--new'], { PUBLIC_URL: 'https://kit.example.org/room' });
     expect(c.publicUrl?.href).toBe('https://kit.example.org/room');
     expect(c.newWorkshop).toBe(true);
+  });
+
+  it('reads REDIS_URL (several processes), never echoing it: it may hold a password', () => {
+    expect(ok([], { REDIS_URL: 'redis://:secret@10.0.0.5:6379/2' }).redisUrl?.host).toBe('10.0.0.5:6379');
+    expect(ok(['--redis-url', 'rediss://cache.example.org']).redisUrl?.protocol).toBe('rediss:');
+    expect(fail([], { REDIS_URL: 'http://:secret@x' })).toBe('--redis-url must be a redis:// or rediss:// address');
   });
 
   it.each([

@@ -1,0 +1,79 @@
+/**
+ * Every workshop when several kit processes share Redis: each with its room, Q&A and console
+ * state in Redis, so a phone may land on any process. The same surface as rooms.ts.
+ */
+import type { RedisClientType } from 'redis';
+import type { Activity } from '../content/content.ts';
+import type { Thresholds } from '../core/workshop.ts';
+import { JoinCounter } from '../room/join-counter.ts';
+import type { LiveWorkshop, LiveWorkshops } from '../room/live-workshop.ts';
+import type { WorkshopRecord } from '../store/store.ts';
+import { RedisConsole } from './redis-console.ts';
+import { RedisQa } from './redis-qa.ts';
+import { RedisRoom } from './redis-room.ts';
+import { listWorkshops } from './workshop-records.ts';
+
+export interface RedisWorkshopsOptions {
+  redis: RedisClientType;
+  /** A second connection, for the change channels (a subscribed connection can do nothing else). */
+  subscriber: RedisClientType;
+  activities: readonly Activity[];
+  thresholds: Thresholds;
+  clock: () => number;
+  joinUrl: (code: string) => string;
+}
+
+/** The key of a workshop's joined phones (a set of keys for joining only). */
+export const joinedKey = (workshopId: string): string => `kit:${workshopId}:joined`;
+
+class RedisWorkshop implements LiveWorkshop {
+  readonly room: RedisRoom;
+  readonly qa: RedisQa;
+  readonly console: RedisConsole;
+  private readonly joins: JoinCounter;
+
+  constructor(
+    readonly record: WorkshopRecord,
+    options: RedisWorkshopsOptions & { catalog: ReadonlyMap<string, Activity> },
+  ) {
+    const { redis } = options;
+    this.qa = new RedisQa(record, redis);
+    this.room = new RedisRoom({ ...options, record, onQuestion: (text) => this.qa.ask(text) });
+    this.console = new RedisConsole(record, redis, options.clock);
+    this.joins = new JoinCounter(record, async (keys) => void (await redis.sAdd(joinedKey(record.id), keys)));
+  }
+
+  joined(phone: string): void {
+    this.joins.joined(phone);
+  }
+
+  stop(): void {
+    this.joins.stop();
+    this.room.stop();
+    this.qa.stop();
+  }
+}
+
+export class RedisWorkshops implements LiveWorkshops {
+  private constructor(private readonly byCode: ReadonlyMap<string, RedisWorkshop>) {}
+
+  /** Every workshop in Redis, each listening for the other processes' changes. */
+  static async open(options: RedisWorkshopsOptions): Promise<RedisWorkshops> {
+    const catalog: ReadonlyMap<string, Activity> = new Map(options.activities.map((a) => [a.id, a]));
+    const workshops = (await listWorkshops(options.redis)).map((record) => new RedisWorkshop(record, { ...options, catalog }));
+    for (const w of workshops) await w.room.start();
+    return new RedisWorkshops(new Map(workshops.map((w) => [w.record.code, w])));
+  }
+
+  workshop(code: string): RedisWorkshop | undefined {
+    return this.byCode.get(code);
+  }
+
+  workshops(): RedisWorkshop[] {
+    return [...this.byCode.values()];
+  }
+
+  stop(): void {
+    for (const w of this.byCode.values()) w.stop();
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Opening the kit on Redis (REDIS_URL): the connections, the workshop every process runs, and
+ * the live workshops, as `createApp` takes them.
+ */
+import type { SharedWorkshops } from '../app.ts';
+import type { Activity } from '../content/content.ts';
+import type { Thresholds } from '../core/workshop.ts';
+import type { WorkshopRecord } from '../store/store.ts';
+import { connectRedis } from './connect.ts';
+import { RedisWorkshops } from './redis-workshops.ts';
+import { withRedisCopy } from './report-store.ts';
+import { openRunningWorkshop } from './workshop-records.ts';
+
+export interface OpenSharedOptions {
+  activities: readonly Activity[];
+  thresholds: Thresholds;
+  joinUrl: (code: string) => string;
+  /** Start a fresh workshop instead of running the one running already. */
+  fresh: boolean;
+  log: (line: string) => void;
+}
+
+/** How long the kit waits for Redis when it starts before it says so and stops. */
+const FIRST_CONNECT_MS = 10_000;
+
+export async function openShared(url: URL, options: OpenSharedOptions): Promise<{ workshop: WorkshopRecord; shared: SharedWorkshops<RedisWorkshops>; close(): Promise<void> }> {
+  const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`Redis at ${url.host} did not answer within ${FIRST_CONNECT_MS / 1000} s`)), FIRST_CONNECT_MS).unref());
+  const connection = await Promise.race([connectRedis(url.href, options.log), timeout]);
+  const { redis, subscriber, adapter } = connection;
+  const workshop = await openRunningWorkshop(redis, options.fresh, Date.now());
+  const rooms = await RedisWorkshops.open({ redis, subscriber, activities: options.activities, thresholds: options.thresholds, clock: Date.now, joinUrl: options.joinUrl });
+  return {
+    workshop,
+    shared: { rooms, adapter, withStore: (use) => withRedisCopy(redis, options.activities, use) },
+    close: () => connection.close(),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Workshops when several kit processes share Redis: their records in one hash, and which
+ * one `npm start` runs. Processes starting together agree on it: the first to set it wins
+ * and the others open that one.
+ */
+import type { RedisClientType } from 'redis';
+import type { WorkshopRecord } from '../store/store.ts';
+import { freshWorkshop } from '../workshops.ts';
+
+const RECORDS = 'kit:workshops';
+const RUNNING = 'kit:running';
+
+/** All workshops, oldest first. */
+export async function listWorkshops(redis: RedisClientType): Promise<WorkshopRecord[]> {
+  const all = Object.values(await redis.hGetAll(RECORDS)).map((raw) => JSON.parse(raw) as WorkshopRecord);
+  return all.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/**
+ * The workshop the kit runs: the one running already, or a new one when there is none or
+ * `fresh` is asked for (then every process started after this one joins the new one).
+ */
+export async function openRunningWorkshop(redis: RedisClientType, fresh: boolean, now: number): Promise<WorkshopRecord> {
+  const records = await listWorkshops(redis);
+  const running = await redis.get(RUNNING);
+  const current = records.find((r) => r.id === running);
+  if (current && !fresh) return current;
+  const record = freshWorkshop(new Set(records.map((r) => r.code)), now);
+  await redis.hSet(RECORDS, record.id, JSON.stringify(record));
+  if (fresh) await redis.set(RUNNING, record.id);
+  else if ((await redis.set(RUNNING, record.id, { NX: true })) !== 'OK') {
+    // Another process started at the same moment and won: run its workshop, forget ours.
+    await redis.hDel(RECORDS, record.id);
+    return openRunningWorkshop(redis, false, now);
+  }
+  return record;
+}

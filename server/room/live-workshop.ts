@@ -1,0 +1,63 @@
+/**
+ * What the wire needs of a live workshop, whoever keeps it: one process on its data folder
+ * (rooms.ts, SQLite) or several processes sharing Redis (redis/). Views may be async: a
+ * workshop on Redis reads them from there.
+ */
+import type { Moderation } from '../core/questions.ts';
+import type { Ack, AnswerValue, DeckGo, DeckPosition, LearningGain, Paused, QaBoard, QaQueue, RoomState } from '../protocol.ts';
+import type { WorkshopRecord } from '../store/store.ts';
+import type { ConsoleOutput } from '../console/console-room.ts';
+import type { QaOutput } from '../qa/qa-room.ts';
+import type { HostCommand, RoomOutput } from './room.ts';
+
+export type Awaitable<T> = T | Promise<T>;
+
+/** The activities: answers, the facilitator's commands, and what a deck or a phone sees on connect. */
+export interface LiveRoom {
+  readonly record: WorkshopRecord;
+  attach(output: RoomOutput): void;
+  submit(phone: string, activityId: string, value: unknown): Promise<Ack<{ value: AnswerValue }>>;
+  command(type: HostCommand, activityId?: string): Promise<Ack>;
+  attendeeState(phone: string | undefined): Awaitable<RoomState>;
+  hostState(): Awaitable<RoomState>;
+  learning(): Awaitable<LearningGain>;
+  stop(): void;
+}
+
+/** Anonymous Q&A. */
+export interface LiveQa {
+  attach(output: QaOutput): void;
+  ask(text: unknown): Promise<Ack<{ flagged: boolean }>>;
+  vote(phone: string, questionId: string, on: boolean): Promise<Ack<{ votes: number }>>;
+  moderate(questionId: string, action: Moderation): Promise<Ack>;
+  board(phone?: string): Awaitable<QaBoard>;
+  queue(): Awaitable<QaQueue>;
+  stop(): void;
+}
+
+/** The deck's position, its clock and the pause. */
+export interface LiveConsole {
+  attach(output: ConsoleOutput): void;
+  go(to: DeckGo['to']): void;
+  at(slide: string, full: boolean): Awaitable<void>;
+  pause(paused: boolean): Awaitable<void>;
+  position(): Awaitable<DeckPosition>;
+  isPaused(): Awaitable<Paused>;
+}
+
+export interface LiveWorkshop {
+  readonly record: WorkshopRecord;
+  readonly room: LiveRoom;
+  readonly qa: LiveQa;
+  readonly console: LiveConsole;
+  /** Counts a phone as joined, once. */
+  joined(phone: string): void;
+  stop(): void;
+}
+
+/** Every workshop the kit runs, by join code. */
+export interface LiveWorkshops {
+  workshop(code: string): LiveWorkshop | undefined;
+  workshops(): LiveWorkshop[];
+  stop(): void;
+}
