@@ -9,6 +9,11 @@
  * socket at once, fast retries) is run too, as the named worst case. Runs the scenarios
  * against a bare in-memory socket.io baseline on the same machine in the same run, and
  * prints both with their ratio, and the client swarm's CPU beside the server's.
+ *
+ * `--processes N` (N > 1) then runs the same scenarios on N kit processes sharing one
+ * redis-server (Debian's, started on a free port with AOF), phones spread over them as by a
+ * load balancer, and prints the figures side by side with one process and their ratio. Its
+ * storm kills one of the processes; its phones go to the others, and it is restarted.
  */
 import Database from 'better-sqlite3';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -18,9 +23,13 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
+import type { RedisClientType } from 'redis';
 import { ensureClientBuilt } from '../server/build/ensure-built.ts';
+import { activityKeys } from '../server/redis/ballots.ts';
+import { listWorkshops } from '../server/redis/workshop-records.ts';
 import { PROTOCOL_VERSION, type RoomState, type Snapshot } from '../server/protocol.ts';
 import { ballotKey, phoneKey } from '../server/privacy/keys.ts';
+import { redisClient, startRedis } from '../tests/helpers/redis.ts';
 import { slowPhone } from './slow-phone.ts';
 import type { Arrival, WorkerCommand, WorkerReport } from './swarm.ts';
 
@@ -38,8 +47,11 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     profile: { type: 'string' },
     'join-spread': { type: 'string', default: '30' },
+    processes: { type: 'string', default: '1' },
   },
 });
+const processCount = Number(values.processes);
+if (!Number.isInteger(processCount) || processCount < 1) throw new Error('--processes must be a positive whole number');
 /** Over how long people join, as they scan the QR code (milliseconds). */
 const spreadMs = Number(values['join-spread']) * 1000;
 if (!Number.isFinite(spreadMs) || spreadMs < 0) throw new Error('--join-spread must be a number of seconds');
@@ -65,8 +77,8 @@ function freePort(): Promise<number> {
 }
 
 /** Starts a server child and resolves once it prints that it is ready. */
-function startChild(script: string, args: string[], execArgv: string[] = []): Promise<ChildProcess> {
-  const child = fork(join(ROOT, script), args, { cwd: ROOT, silent: true, execArgv });
+function startChild(script: string, args: string[], execArgv: string[] = [], env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = fork(join(ROOT, script), args, { cwd: ROOT, silent: true, execArgv, env: { ...process.env, ...env } });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -140,22 +152,25 @@ interface Run {
   rss_peak_mb: number;
   cpu_s: number;
   event_loop_p99_ms: number;
+  /** Answers acknowledged per second, from the burst's start to its last ack. */
+  burst_acks_per_s: number;
   /** The last tally the presenter was sent for the burst. */
   last_total: number;
   acked_devices: Set<string>;
 }
 
 /** Join storm, answer burst and reveal against the server at `url`. */
-async function scenarios(url: string, server: ChildProcess, tag: string): Promise<Run> {
-  const host = await presenter(url);
+async function scenarios(urls: string[], servers: ChildProcess[], tag: string): Promise<Run> {
+  const host = await presenter(urls[0] ?? '');
   await host.socket.emitWithAck('activity:open', { activityId: BURST.activityId });
   const swarm = await Swarm.start(attendees, workerCount, tag);
   const stormStart = performance.now();
-  const joined = await swarm.all<Extract<WorkerReport, { cmd: 'connected' }>>((i) => ({ cmd: 'connect', url, devices: swarm.devices[i] ?? [], arrival: 'phone', spreadMs }), 'connected');
+  const joined = await swarm.all<Extract<WorkerReport, { cmd: 'connected' }>>((i) => ({ cmd: 'connect', urls, devices: swarm.devices[i] ?? [], arrival: 'phone', spreadMs }), 'connected');
   const connectAll = performance.now() - stormStart;
   const durations = joined.flatMap((r) => r.durations);
   await sleep(500);
 
+  const burstAt = Date.now();
   const answered = await swarm.all<Extract<WorkerReport, { cmd: 'answered' }>>({ cmd: 'answer', ...BURST, windowMs: WINDOW_MS, deadlineMs: 60_000 }, 'answered');
   const acks = answered.flatMap((r) => r.acks);
   const ackedDevices = new Set(acks.map((a) => a.device));
@@ -170,7 +185,7 @@ async function scenarios(url: string, server: ChildProcess, tag: string): Promis
   const watched = await watching;
   const seen = watched.flatMap((r) => r.times);
 
-  const metrics = await ask<{ rss_peak_mb: number; cpu_s: number; event_loop_p99_ms: number }>(server, 'metrics', (m) => 'rss_peak_mb' in (m as object));
+  const metrics = await serverMetrics(servers);
   host.socket.close();
   swarm.close();
   const latencies = acks.map((a) => a.latency);
@@ -190,78 +205,99 @@ async function scenarios(url: string, server: ChildProcess, tag: string): Promis
     reveal_all_ms: seen.length ? Math.max(...seen) - revealAt : NaN,
     reveal_missing: watched.reduce((n, r) => n + r.missing, 0),
     ...metrics,
+    burst_acks_per_s: Math.round(acks.length / ((lastAck - burstAt) / 1000)),
     last_total: host.tallies.filter((t) => t.snap.activityId === BURST.activityId).at(-1)?.snap.total ?? NaN,
     acked_devices: ackedDevices,
   };
 }
 
 interface Storm {
-  kit: ChildProcess;
   acked: number;
   stored: number;
   lost: number;
   duplicated: number;
   tally: number;
-  /** Phones that had the room's state again within 10 s of the kill, and of the restarted server being ready. */
+  /** Phones in sync within 10 s of the kill (never dropped, or had the room's state again), and of the restarted server being ready. */
   resynced_10s_after_kill_pct: number;
   resynced_10s_after_ready_pct: number;
   resynced_p95_after_ready_ms: number;
+  /** Phones that never lost their connection (on a process not killed). */
+  kept_pct: number;
   restart_ms: number;
   swarm_cpu_s: number;
   server_cpu_s: number;
 }
 
+/** The kit under test: one process on a data folder, or several sharing one Redis. */
+interface Kit {
+  urls: string[];
+  servers: ChildProcess[];
+  /** kill -9 the first process and start it again on the same data (as systemd would); resolves when it is ready. */
+  killFirst(): Promise<{ killedAt: number; restarted: Promise<number> }>;
+  /** Ballots stored for an activity, and how many distinct phones they stand for. */
+  stored(activityId: string, devices: Set<string>): Promise<{ rows: number; distinct: number; lost: number }>;
+  /** --profile: stops the profiled process gently (so it writes its profile) and starts a plain one. */
+  endProfile?(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
- * kill -9 in the middle of an answer burst, restart on the same data folder, and measure how
+ * kill -9 in the middle of an answer burst, restart on the same data, and measure how
  * the phones come back (`arrival`: as phones do, or the stampede) and what was kept.
  */
-async function reconnectStorm(url: string, dataDir: string, kit: ChildProcess, kitArgs: string[], arrival: Arrival, tag: string): Promise<Storm> {
+async function reconnectStorm(kit: Kit, arrival: Arrival, tag: string): Promise<Storm> {
   const target = arrival === 'phone' ? RESTART : STAMPEDE;
-  const host = await presenter(url);
+  const host = await presenter(kit.urls.at(-1) ?? '');
   await host.socket.emitWithAck('activity:open', { activityId: target.activityId });
   const swarm = await Swarm.start(attendees, workerCount, tag);
-  await swarm.all((i) => ({ cmd: 'connect', url, devices: swarm.devices[i] ?? [], arrival, spreadMs: Math.min(spreadMs, 10_000) }), 'connected');
+  await swarm.all((i) => ({ cmd: 'connect', urls: kit.urls, devices: swarm.devices[i] ?? [], arrival, spreadMs: Math.min(spreadMs, 10_000) }), 'connected');
   await sleep(500);
   const burst = swarm.all<Extract<WorkerReport, { cmd: 'answered' }>>({ cmd: 'answer', ...target, windowMs: WINDOW_MS, deadlineMs: 60_000 }, 'answered');
   await sleep(WINDOW_MS / 2);
-  const killedAt = Date.now();
-  kit.kill('SIGKILL');
-  await new Promise((ok) => kit.once('exit', ok));
-  // --profile DIR: the server restarted under the phones' reconnect writes a CPU profile there.
-  const profile = values.profile && arrival === 'phone' ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : [];
-  const restarted = await startChild('bench/kit-server.mjs', kitArgs, profile);
-  const readyAt = Date.now();
+  const { killedAt, restarted } = await kit.killFirst();
+  const readyAt = await restarted;
   const resynced = await swarm.all<Extract<WorkerReport, { cmd: 'resynced' }>>({ cmd: 'resync', since: killedAt, timeoutMs: 30_000 }, 'resynced');
   const answers = (await burst).flatMap((r) => r.acks);
   const devices = new Set(answers.map((a) => a.device));
   await sleep(1000);
-  const kept = storedBallots(dataDir, target.activityId, devices);
-  const check = await presenter(url);
+  const kept = await kit.stored(target.activityId, devices);
+  const check = await presenter(kit.urls[0] ?? '');
   const tally = check.state.snapshots?.find((x) => x.activityId === target.activityId)?.total ?? NaN;
-  const metrics = await ask<{ cpu_s: number }>(restarted, 'metrics', (m) => 'cpu_s' in (m as object));
+  const metrics = await serverMetrics(kit.servers);
   host.socket.close();
   check.socket.close();
   swarm.close();
   const times = resynced.flatMap((r) => r.times);
+  const never = resynced.reduce((n, r) => n + r.kept, 0);
   const share = (n: number): number => round((100 * n) / attendees);
   return {
-    kit: restarted,
     acked: devices.size,
     stored: kept.rows,
     lost: kept.lost + (attendees - devices.size),
     duplicated: kept.rows - kept.distinct + Math.max(0, tally - kept.distinct),
     tally,
-    resynced_10s_after_kill_pct: share(times.filter((t) => t - killedAt <= 10_000).length),
-    resynced_10s_after_ready_pct: share(times.filter((t) => t - readyAt <= 10_000).length),
+    resynced_10s_after_kill_pct: share(never + times.filter((t) => t - killedAt <= 10_000).length),
+    resynced_10s_after_ready_pct: share(never + times.filter((t) => t - readyAt <= 10_000).length),
     resynced_p95_after_ready_ms: round(pct(times.map((t) => t - readyAt), 95)),
+    kept_pct: share(never),
     restart_ms: readyAt - killedAt,
     swarm_cpu_s: round(resynced.reduce((s, r) => s + r.cpu_s, 0)),
     server_cpu_s: metrics.cpu_s,
   };
 }
 
-/** Ballots stored for an activity, and how many distinct phones they stand for. */
-function storedBallots(dataDir: string, activityId: string, devices: Set<string>) {
+/** The servers' figures together: CPU added up, the largest peak memory and event-loop delay. */
+async function serverMetrics(servers: ChildProcess[]): Promise<{ rss_peak_mb: number; cpu_s: number; event_loop_p99_ms: number }> {
+  const all = await Promise.all(servers.map((s) => ask<{ rss_peak_mb: number; cpu_s: number; event_loop_p99_ms: number }>(s, 'metrics', (m) => 'rss_peak_mb' in (m as object))));
+  return {
+    rss_peak_mb: Math.max(...all.map((m) => m.rss_peak_mb)),
+    cpu_s: round(all.reduce((n, m) => n + m.cpu_s, 0)),
+    event_loop_p99_ms: Math.max(...all.map((m) => m.event_loop_p99_ms)),
+  };
+}
+
+/** Ballots stored in a data folder for an activity, and how many distinct phones they stand for. */
+function sqliteBallots(dataDir: string, activityId: string, devices: Set<string>) {
   const db = new Database(join(dataDir, 'workshops.sqlite'), { readonly: true });
   const workshop = db.prepare('SELECT id, salt FROM workshops ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as { id: string; salt: string };
   const voters = (db.prepare('SELECT voter FROM ballots WHERE workshop_id = ? AND activity_id = ?').all(workshop.id, activityId) as { voter: string }[]).map((r) => r.voter);
@@ -271,49 +307,130 @@ function storedBallots(dataDir: string, activityId: string, devices: Set<string>
   return { rows: voters.length, distinct: stored.size, lost };
 }
 
+/** The same in Redis: one hash per activity, so a phone has at most one ballot there (rows = distinct). */
+async function redisBallots(redis: RedisClientType, activityId: string, devices: Set<string>) {
+  const [workshop] = await listWorkshops(redis);
+  if (!workshop) throw new Error('no workshop in Redis');
+  const key = activityKeys(workshop.id, activityId).ballots;
+  const rows = await redis.hLen(key);
+  const wanted = [...devices].map((d) => ballotKey(workshop.salt, phoneKey(workshop.salt, d), activityId));
+  const found = wanted.length ? await redis.hmGet(key, wanted) : [];
+  return { rows, distinct: rows, lost: found.filter((v) => v === null).length };
+}
+
+/** One kit process on its own temp data folder (the laptop's way). */
+async function oneProcess(): Promise<Kit> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'csec-bench-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const args = ['--port', String(port), '--data-dir', dataDir, '--host-key', HOST_KEY, '--public-url', url];
+  const kit: Kit = {
+    urls: [url],
+    servers: [await startChild('bench/kit-server.mjs', args)],
+    async killFirst() {
+      const [first] = kit.servers;
+      const killedAt = Date.now();
+      first?.kill('SIGKILL');
+      await new Promise((ok) => first?.once('exit', ok));
+      // --profile DIR: the server restarted under the phones' reconnect writes a CPU profile there.
+      const profile = values.profile && !profiled ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : [];
+      profiled ||= profile.length > 0;
+      const restarted = startChild('bench/kit-server.mjs', args, profile).then((child) => {
+        kit.servers[0] = child;
+        return Date.now();
+      });
+      return { killedAt, restarted };
+    },
+    stored: async (activityId, devices) => sqliteBallots(dataDir, activityId, devices),
+    async endProfile() {
+      const [first] = kit.servers;
+      first?.kill('SIGINT');
+      await new Promise((ok) => first?.once('exit', ok));
+      kit.servers[0] = await startChild('bench/kit-server.mjs', args);
+    },
+    async stop() {
+      for (const s of kit.servers) s.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return kit;
+}
+let profiled = false;
+
+/** `n` kit processes sharing one redis-server, phones spread over them. */
+async function processes(n: number): Promise<Kit> {
+  const redis = await startRedis();
+  const client = await redisClient(redis.url);
+  const ports = await Promise.all(Array.from({ length: n }, () => freePort()));
+  const urls = ports.map((port) => `http://127.0.0.1:${port}`);
+  const argsOf = (i: number): string[] => ['--port', String(ports[i]), '--data-dir', mkdtempSync(join(tmpdir(), 'csec-bench-')), '--host-key', HOST_KEY, '--public-url', urls[i] ?? ''];
+  const env = { REDIS_URL: redis.url };
+  const servers: ChildProcess[] = [];
+  // One after the other: the first agrees the workshop with Redis, the rest join it.
+  for (let i = 0; i < n; i++) servers.push(await startChild('bench/kit-server.mjs', argsOf(i), [], env));
+  const kit: Kit = {
+    urls,
+    servers,
+    async killFirst() {
+      const [first] = servers;
+      const killedAt = Date.now();
+      first?.kill('SIGKILL');
+      await new Promise((ok) => first?.once('exit', ok));
+      const restarted = startChild('bench/kit-server.mjs', argsOf(0), [], env).then((child) => {
+        servers[0] = child;
+        return Date.now();
+      });
+      return { killedAt, restarted };
+    },
+    stored: (activityId, devices) => redisBallots(client, activityId, devices),
+    async stop() {
+      for (const s of servers) s.kill('SIGKILL');
+      await client.quit();
+      await redis.stop();
+    },
+  };
+  return kit;
+}
+
+/** The scenarios, then the reconnect storms (as phones do, then the stampede), on one kit. */
+async function runKit(kit: Kit, tag: string) {
+  const run = await scenarios(kit.urls, kit.servers, tag);
+  const stored = await kit.stored(BURST.activityId, run.acked_devices);
+  const phoneStorm = await reconnectStorm(kit, 'phone', `${tag}-restart`);
+  if (values.profile) await kit.endProfile?.();
+  const stampede = await reconnectStorm(kit, 'stampede', `${tag}-stampede`);
+  return { run, stored, phoneStorm, stampede };
+}
+
 async function main(): Promise<void> {
   console.log(`Benchmark: ${attendees} attendees, ${workerCount} client workers, ${cpus().length} cores. Building...`);
   if (!ensureClientBuilt(ROOT, console.log)) throw new Error('build failed');
-  const dataDir = mkdtempSync(join(tmpdir(), 'csec-bench-'));
 
-  // The kit.
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const kitArgs = ['--port', String(port), '--data-dir', dataDir, '--host-key', HOST_KEY, '--public-url', url];
-  const kit = await startChild('bench/kit-server.mjs', kitArgs);
-  const ours = await scenarios(url, kit, 'kit');
-  const stored = storedBallots(dataDir, BURST.activityId, ours.acked_devices);
-
-  // Reconnect storms: kill -9 in the middle of a burst, restart on the same data folder.
-  // First with phones that reconnect as real phones do; then the stampede, the worst case.
-  let kitChild = kit;
-  const storm = async (arrival: Arrival, tag: string) => {
-    const result = await reconnectStorm(url, dataDir, kitChild, kitArgs, arrival, tag);
-    kitChild = result.kit;
-    return result;
-  };
-  const phoneStorm = await storm('phone', 'restart');
-  if (values.profile) {
-    // The profiled server writes its profile when it stops normally; the stampede gets a fresh one.
-    kitChild.kill('SIGINT');
-    await new Promise((ok) => kitChild.once('exit', ok));
-    kitChild = await startChild('bench/kit-server.mjs', kitArgs);
-  }
-  const stampede = await storm('stampede', 'stampede');
+  // The kit, one process: the scenarios, then the reconnect storms (kill -9 in the middle of a
+  // burst, restart on the same data folder), first with phones that reconnect as real phones
+  // do, then the stampede, the worst case.
+  const single = await oneProcess();
+  const { run: ours, stored, phoneStorm, stampede } = await runKit(single, 'kit');
   // One more phone, alone on a weak network, opens the page while the question is open.
-  const weak = await slowPhone(`${url}/`);
-  kitChild.kill('SIGKILL');
-  await new Promise((ok) => kitChild.once('exit', ok));
+  const weak = await slowPhone(`${single.urls[0]}/`);
+  await single.stop();
+
+  // The same on several processes sharing Redis.
+  let shared: Awaited<ReturnType<typeof runKit>> | undefined;
+  if (processCount > 1) {
+    const kit = await processes(processCount);
+    shared = await runKit(kit, 'shared');
+    await kit.stop();
+  }
 
   // The baseline, on a fresh port, same scenarios.
   const basePort = await freePort();
   const baseUrl = `http://127.0.0.1:${basePort}`;
   const base = await startChild('bench/baseline-server.mjs', [String(basePort)]);
-  const theirs = await scenarios(baseUrl, base, 'base');
+  const theirs = await scenarios([baseUrl], [base], 'base');
   const baseStored = await ask<{ stored: string[] }>(base, 'stored', (m) => 'stored' in (m as object));
   const baseDevices = new Set(baseStored.stored.filter((k) => k.startsWith(`${BURST.activityId}\n`)).map((k) => k.split('\n')[1] ?? ''));
   base.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
 
   const result = {
     attendees,
@@ -377,13 +494,78 @@ async function main(): Promise<void> {
     stampede_resynced_p95_after_ready_ms: stampede.resynced_p95_after_ready_ms,
     stampede_swarm_cpu_s: stampede.swarm_cpu_s,
     stampede_server_cpu_s: stampede.server_cpu_s,
+    burst_acks_per_s: ours.burst_acks_per_s,
+    ...(shared ? sharedFigures(shared, ours) : {}),
     slow_phone_first_question_ms: weak.first_question_ms,
     slow_phone_transferred_kb: weak.transferred_kb,
   };
   print(result);
+  if (shared) printShared(result);
   writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nWritten to ${values.out}`);
   process.exit(0);
+}
+
+/** The figures of the run on several processes, prefixed `shared_`, and how they scale against one. */
+function sharedFigures({ run, stored, phoneStorm, stampede }: Awaited<ReturnType<typeof runKit>>, one: Run): Record<string, number> {
+  return {
+    processes: processCount,
+    shared_connected: run.connected,
+    shared_connect_p95_ms: run.connect_p95_ms,
+    shared_connect_all_ms: run.connect_all_ms,
+    shared_acked: run.acked,
+    shared_stored: stored.rows,
+    shared_lost: stored.lost + (run.sent - run.acked),
+    shared_duplicated: stored.rows - stored.distinct + Math.max(0, run.last_total - stored.distinct),
+    shared_ack_p50_ms: run.ack_p50_ms,
+    shared_ack_p95_ms: run.ack_p95_ms,
+    shared_ack_p99_ms: run.ack_p99_ms,
+    shared_burst_acks_per_s: run.burst_acks_per_s,
+    shared_final_tally_ms: run.final_tally_ms,
+    shared_reveal_all_ms: run.reveal_all_ms,
+    shared_reveal_missing: run.reveal_missing,
+    shared_rss_peak_mb: run.rss_peak_mb,
+    shared_cpu_s: run.cpu_s,
+    shared_event_loop_p99_ms: run.event_loop_p99_ms,
+    shared_restart_ms: phoneStorm.restart_ms,
+    shared_restart_acked: phoneStorm.acked,
+    shared_restart_lost: phoneStorm.lost,
+    shared_restart_duplicated: phoneStorm.duplicated,
+    shared_restart_kept_pct: phoneStorm.kept_pct,
+    shared_resynced_10s_after_kill_pct: phoneStorm.resynced_10s_after_kill_pct,
+    shared_resynced_p95_after_ready_ms: phoneStorm.resynced_p95_after_ready_ms,
+    shared_restart_server_cpu_s: phoneStorm.server_cpu_s,
+    shared_restart_swarm_cpu_s: phoneStorm.swarm_cpu_s,
+    shared_stampede_lost: stampede.lost,
+    shared_stampede_duplicated: stampede.duplicated,
+    shared_stampede_resynced_10s_after_kill_pct: stampede.resynced_10s_after_kill_pct,
+    // Above 1: the processes together took answers faster than one did.
+    scaling_burst_acks_per_s: Math.round((100 * run.burst_acks_per_s) / one.burst_acks_per_s) / 100,
+    scaling_ack_p95: Math.round((100 * one.ack_p95_ms) / run.ack_p95_ms) / 100,
+  };
+}
+
+function printShared(r: Record<string, number>): void {
+  const rows: [string, string, string][] = [
+    ['connected', `${r.connected}`, `${r.shared_connected}`],
+    ['join: p95 / all connected (ms)', `${r.connect_p95_ms} / ${r.connect_all_ms}`, `${r.shared_connect_p95_ms} / ${r.shared_connect_all_ms}`],
+    ['acked / stored / lost / duplicated', `${r.acked} / ${r.stored} / ${r.lost} / ${r.duplicated}`, `${r.shared_acked} / ${r.shared_stored} / ${r.shared_lost} / ${r.shared_duplicated}`],
+    ['ack p50 / p95 / p99 (ms)', `${r.ack_p50_ms} / ${r.ack_p95_ms} / ${r.ack_p99_ms}`, `${r.shared_ack_p50_ms} / ${r.shared_ack_p95_ms} / ${r.shared_ack_p99_ms}`],
+    ['answers acknowledged per second', `${r.burst_acks_per_s}`, `${r.shared_burst_acks_per_s}`],
+    ['last ack to final tally at presenter (ms)', `${r.final_tally_ms}`, `${r.shared_final_tally_ms}`],
+    ['reveal to every phone (ms)', `${r.reveal_all_ms}`, `${r.shared_reveal_all_ms}`],
+    ['peak RSS of one process (MB)', `${r.rss_peak_mb}`, `${r.shared_rss_peak_mb}`],
+    ['server CPU, all processes (s)', `${r.cpu_s}`, `${r.shared_cpu_s}`],
+    ['kill -9 mid-burst: lost / duplicated', `${r.restart_lost} / ${r.restart_duplicated}`, `${r.shared_restart_lost} / ${r.shared_restart_duplicated}`],
+    ['  phones that kept their connection', '0%', `${r.shared_restart_kept_pct}%`],
+    ['  in sync within 10 s of the kill', `${r.resynced_10s_after_kill_pct}%`, `${r.shared_resynced_10s_after_kill_pct}%`],
+    ['  p95 back after the restart (ms)', `${r.resynced_p95_after_ready_ms}`, `${r.shared_resynced_p95_after_ready_ms}`],
+    ['stampede: lost / duplicated / in sync in 10 s', `${r.stampede_lost} / ${r.stampede_duplicated} / ${r.stampede_resynced_10s_after_kill_pct}%`, `${r.shared_stampede_lost} / ${r.shared_stampede_duplicated} / ${r.shared_stampede_resynced_10s_after_kill_pct}%`],
+  ];
+  const w = [46, 30];
+  console.log(`\n${'scenario'.padEnd(w[0] ?? 0)}${'one process (SQLite)'.padEnd(w[1] ?? 0)}${r.processes} processes (Redis)`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0] ?? 0)}${b.padEnd(w[1] ?? 0)}${c}`);
+  console.log(`scaling ratio, ${r.processes} processes over one: answers per second ${r.scaling_burst_acks_per_s}, ack p95 ${r.scaling_ack_p95} (above 1 is better)`);
 }
 
 function print(r: Record<string, number>): void {

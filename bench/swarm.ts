@@ -15,7 +15,7 @@ import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type Snapshot } from '../server/protocol.ts';
 
 export type WorkerCommand =
-  | { cmd: 'connect'; url: string; devices: string[]; arrival: Arrival; spreadMs: number }
+  | { cmd: 'connect'; urls: string[]; devices: string[]; arrival: Arrival; spreadMs: number }
   | { cmd: 'answer'; activityId: string; choices: number; min: number; windowMs: number; deadlineMs: number }
   | { cmd: 'watch'; activityId: string; timeoutMs: number }
   | { cmd: 'resync'; since: number; timeoutMs: number }
@@ -27,7 +27,7 @@ export type WorkerReport =
   | { cmd: 'connected'; durations: number[]; failed: number; retried: number; cpu_s: number }
   | { cmd: 'answered'; acks: { device: string; latency: number; at: number }[]; failed: number; cpu_s: number }
   | { cmd: 'watched'; times: number[]; missing: number; cpu_s: number }
-  | { cmd: 'resynced'; times: number[]; missing: number; cpu_s: number };
+  | { cmd: 'resynced'; times: number[]; missing: number; kept: number; cpu_s: number };
 
 /** socket.io-client's reconnection settings for each way of arriving. */
 const RECONNECT: Record<Arrival, { reconnectionDelay: number; reconnectionDelayMax: number; randomizationFactor: number }> = {
@@ -48,6 +48,8 @@ interface Phone {
   device: string;
   socket: Socket;
   lastState: number;
+  /** When the connection last dropped (0: never). */
+  droppedAt: number;
 }
 
 // Real phones each have their own CPU; on this one machine the simulated phones yield to the
@@ -75,33 +77,43 @@ async function handle(m: WorkerCommand): Promise<void> {
 
 const CONNECT_DEADLINE_MS = 90_000;
 
-async function connectAll({ url, devices, arrival, spreadMs }: Extract<WorkerCommand, { cmd: 'connect' }>): Promise<WorkerReport> {
+async function connectAll({ urls, devices, arrival, spreadMs }: Extract<WorkerCommand, { cmd: 'connect' }>): Promise<WorkerReport> {
   let retried = 0;
   cpuSince();
   const results = await Promise.all(
     devices.map(
-      (device) =>
+      (device, i) =>
         new Promise<number | undefined>((resolve) => {
           // Each person scans the code at their own moment; a stampede has them all at once.
           const wait = arrival === 'phone' ? Math.random() * spreadMs : 0;
-          setTimeout(() => open(device, resolve), wait);
+          setTimeout(() => open(device, i, resolve), wait);
         }),
     ),
   );
   const durations = results.filter((d): d is number => d !== undefined);
   return { cmd: 'connected', durations, failed: results.length - durations.length, retried, cpu_s: cpuSince() };
 
-  function open(device: string, resolve: (ms: number | undefined) => void): void {
+  function open(device: string, i: number, resolve: (ms: number | undefined) => void): void {
     const start = performance.now();
-    const socket = io(url, {
+    // Several processes: phones are spread over them, as by a load balancer with sticky sessions.
+    let next = i % urls.length;
+    const socket = io(urls[next] ?? '', {
       forceNew: true,
       transports: ['websocket'],
       auth: { v: PROTOCOL_VERSION, device },
       ...RECONNECT[arrival],
       timeout: 20_000,
     });
-    const phone: Phone = { device, socket, lastState: 0 };
+    const phone: Phone = { device, socket, lastState: 0, droppedAt: 0 };
     socket.on('room:state', () => (phone.lastState = Date.now()));
+    socket.on('disconnect', () => (phone.droppedAt = Date.now()));
+    // When its process is gone, the load balancer sends a phone's next attempt to another one.
+    if (urls.length > 1) {
+      socket.io.on('reconnect_attempt', () => {
+        next = (next + 1) % urls.length;
+        (socket.io as unknown as { uri: string }).uri = urls[next] ?? '';
+      });
+    }
     socket.once('room:state', () => {
       phones.push(phone);
       resolve(performance.now() - start);
@@ -167,10 +179,16 @@ async function watchAll(activityId: string, timeoutMs: number): Promise<WorkerRe
   return { cmd: 'watched', times: seen, missing: times.length - seen.length, cpu_s: cpuSince() };
 }
 
-/** When each phone got the room's state again after `since` (a restart). */
+/**
+ * When each phone that lost its connection after `since` (a kill) got the room's state again;
+ * `kept`: phones that never lost theirs (on another process).
+ */
 async function resyncAll(since: number, timeoutMs: number): Promise<WorkerReport> {
   const end = Date.now() + timeoutMs;
-  while (Date.now() < end && phones.some((p) => p.lastState <= since)) await sleep(100);
-  const times = phones.filter((p) => p.lastState > since).map((p) => p.lastState);
-  return { cmd: 'resynced', times, missing: phones.length - times.length, cpu_s: cpuSince() };
+  const dropped = (): Phone[] => phones.filter((p) => p.droppedAt >= since);
+  while (Date.now() < end && dropped().some((p) => p.lastState <= p.droppedAt)) await sleep(100);
+  const times = dropped()
+    .filter((p) => p.lastState > p.droppedAt)
+    .map((p) => p.lastState);
+  return { cmd: 'resynced', times, missing: dropped().length - times.length, kept: phones.length - dropped().length, cpu_s: cpuSince() };
 }

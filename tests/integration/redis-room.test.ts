@@ -28,7 +28,8 @@ async function process(): Promise<Heard> {
   clients.push(a, b);
   const room = new RedisRoom({ record, catalog, thresholds: DEFAULT_THRESHOLDS, redis: a, subscriber: b, clock: Date.now, joinUrl: () => '/' });
   const heard: Heard = { room, toHosts: [] };
-  await room.attach({ toHosts: (event, payload) => heard.toHosts.push({ event, payload: payload as Snapshot }), toAttendees: () => undefined, attendeeCount: () => 0 });
+  room.attach({ toHosts: (event, payload) => heard.toHosts.push({ event, payload: payload as Snapshot }), toAttendees: () => undefined, attendeeCount: () => 0 });
+  await room.start();
   return heard;
 }
 
