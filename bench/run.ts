@@ -392,6 +392,36 @@ async function processes(n: number): Promise<Kit> {
   return kit;
 }
 
+/** The bare socket.io baseline as a kit that can be killed and restarted (it keeps nothing). */
+async function baselineKit(): Promise<Kit> {
+  const port = await freePort();
+  const args = [String(port)];
+  const kit: Kit = {
+    urls: [`http://127.0.0.1:${port}`],
+    servers: [await startChild('bench/baseline-server.mjs', args)],
+    async killFirst() {
+      const [first] = kit.servers;
+      const killedAt = Date.now();
+      first?.kill('SIGKILL');
+      await new Promise((ok) => first?.once('exit', ok));
+      const restarted = startChild('bench/baseline-server.mjs', args).then((child) => {
+        kit.servers[0] = child;
+        return Date.now();
+      });
+      return { killedAt, restarted };
+    },
+    async stored(activityId, devices) {
+      const { stored } = await ask<{ stored: string[] }>(kit.servers[0] as ChildProcess, 'stored', (m) => 'stored' in (m as object));
+      const kept = new Set(stored.filter((k) => k.startsWith(`${activityId}\n`)).map((k) => k.split('\n')[1] ?? ''));
+      return { rows: kept.size, distinct: kept.size, lost: [...devices].filter((d) => !kept.has(d)).length };
+    },
+    async stop() {
+      for (const s of kit.servers) s.kill('SIGKILL');
+    },
+  };
+  return kit;
+}
+
 /** The scenarios, then the reconnect storms (as phones do, then the stampede), on one kit. */
 async function runKit(kit: Kit, tag: string) {
   const run = await scenarios(kit.urls, kit.servers, tag);
@@ -423,14 +453,14 @@ async function main(): Promise<void> {
     await kit.stop();
   }
 
-  // The baseline, on a fresh port, same scenarios.
-  const basePort = await freePort();
-  const baseUrl = `http://127.0.0.1:${basePort}`;
-  const base = await startChild('bench/baseline-server.mjs', [String(basePort)]);
-  const theirs = await scenarios([baseUrl], [base], 'base');
-  const baseStored = await ask<{ stored: string[] }>(base, 'stored', (m) => 'stored' in (m as object));
+  // The baseline, on a fresh port, same scenarios; then its own kill -9 and restart (it keeps
+  // nothing, so only how fast phones are back is compared): the floor socket.io sets.
+  const baseline = await baselineKit();
+  const theirs = await scenarios(baseline.urls, baseline.servers, 'base');
+  const baseStored = await ask<{ stored: string[] }>(baseline.servers[0] as ChildProcess, 'stored', (m) => 'stored' in (m as object));
   const baseDevices = new Set(baseStored.stored.filter((k) => k.startsWith(`${BURST.activityId}\n`)).map((k) => k.split('\n')[1] ?? ''));
-  base.kill('SIGKILL');
+  const baseStorm = await reconnectStorm(baseline, 'phone', 'base-restart');
+  await baseline.stop();
 
   const result = {
     attendees,
@@ -495,6 +525,12 @@ async function main(): Promise<void> {
     stampede_swarm_cpu_s: stampede.swarm_cpu_s,
     stampede_server_cpu_s: stampede.server_cpu_s,
     burst_acks_per_s: ours.burst_acks_per_s,
+    baseline_restart_ms: baseStorm.restart_ms,
+    baseline_resynced_10s_after_kill_pct: baseStorm.resynced_10s_after_kill_pct,
+    baseline_resynced_10s_pct: baseStorm.resynced_10s_after_ready_pct,
+    baseline_resynced_p95_after_ready_ms: baseStorm.resynced_p95_after_ready_ms,
+    baseline_restart_server_cpu_s: baseStorm.server_cpu_s,
+    baseline_restart_swarm_cpu_s: baseStorm.swarm_cpu_s,
     ...(shared ? sharedFigures(shared, ours) : {}),
     slow_phone_first_question_ms: weak.first_question_ms,
     slow_phone_transferred_kb: weak.transferred_kb,
@@ -592,6 +628,11 @@ function print(r: Record<string, number>): void {
     `kill -9 mid-burst, phones reconnecting as phones do: ${r.restart_acked} acked, ${r.restart_stored} stored, lost ${r.restart_lost}, duplicated ${r.restart_duplicated}; ` +
       `restart took ${r.restart_ms} ms; resynced within 10 s of the restart ${r.resynced_10s_pct}%, of the kill ${r.resynced_10s_after_kill_pct}% (p95 ${r.resynced_p95_after_ready_ms} ms after the restart); ` +
       `CPU while they came back: server ${r.restart_server_cpu_s} s, client swarm ${r.restart_swarm_cpu_s} s`,
+  );
+  console.log(
+    `the baseline killed and restarted the same way (it keeps nothing; how fast phones are back): restart took ${r.baseline_restart_ms} ms; ` +
+      `resynced within 10 s of the restart ${r.baseline_resynced_10s_pct}%, of the kill ${r.baseline_resynced_10s_after_kill_pct}% (p95 ${r.baseline_resynced_p95_after_ready_ms} ms); ` +
+      `CPU: server ${r.baseline_restart_server_cpu_s} s, client swarm ${r.baseline_restart_swarm_cpu_s} s`,
   );
   console.log(
     `worst case, the stampede (every socket at once, retries from 250 ms): lost ${r.stampede_lost}, duplicated ${r.stampede_duplicated}; ` +

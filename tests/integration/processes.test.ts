@@ -134,6 +134,10 @@ describe('two kit processes on one Redis', () => {
     expect(await deckTwo.socket.emitWithAck('room:pause', { paused: true })).toEqual({ ok: true });
     expect(await pausedOnOne).toEqual({ paused: true });
     expect(keep(await attendee(one.url)).greeting['room:paused']).toEqual({ paused: true });
+
+    // Where the deck is, said by the deck on one process, is where a console on the other starts.
+    expect(await deckOne.socket.emitWithAck('deck:at', { slide: '2.3', full: false })).toEqual({ ok: true });
+    expect(keep(await host(two.url, HOST_KEY)).greeting['deck:position']?.slide).toBe('2.3');
   });
 
   it('lose no acknowledged answer and count none twice when one process is killed mid-burst', async () => {
