@@ -40,6 +40,8 @@ export const timesKey = (workshopId: string): string => `kit:${workshopId}:times
 
 const HOST_INTERVAL_MS = 100;
 const LEASE_MS = 3000;
+/** Extends the lease, only if this process still holds it (in one step: it may have run out meanwhile). */
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 /** Gives the lease back, only if this process still holds it. */
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
@@ -78,8 +80,7 @@ export class RedisRoom implements LiveRoom {
     const { redis } = this.options;
     try {
       const took = (await redis.set(this.keys.lease, this.id, { NX: true, PX: LEASE_MS })) === 'OK';
-      const kept = !took && (await redis.get(this.keys.lease)) === this.id && (await redis.pExpire(this.keys.lease, LEASE_MS));
-      const leads = took || Boolean(kept);
+      const leads = took || (await redis.eval(RENEW, { keys: [this.keys.lease], arguments: [this.id, String(LEASE_MS)] })) === 1;
       const newly = leads && !this.leader;
       this.leader = leads;
       if (newly) for (const id of this.options.catalog.keys()) this.changed(id);

@@ -8,6 +8,7 @@ import { io } from 'socket.io-client';
 import type { RedisClientType } from 'redis';
 import { activityKeys } from '../../server/redis/ballots.ts';
 import { listWorkshops } from '../../server/redis/workshop-records.ts';
+import type { Report } from '../../server/report/model.ts';
 import { PROTOCOL_VERSION, type QaBoard, type QaQueue, type Snapshot } from '../../server/protocol.ts';
 import { attendee, host, newDevice, snapshotWhere, type Client } from '../helpers/clients.ts';
 import { startKit, type KitProcess } from '../helpers/kit-process.ts';
@@ -138,6 +139,17 @@ describe('two kit processes on one Redis', () => {
     // Where the deck is, said by the deck on one process, is where a console on the other starts.
     expect(await deckOne.socket.emitWithAck('deck:at', { slide: '2.3', full: false })).toEqual({ ok: true });
     expect(keep(await host(two.url, HOST_KEY)).greeting['deck:position']?.slide).toBe('2.3');
+
+    // The report, from either process, counts what was answered through both.
+    const login = await fetch(`${two.url}/report?key=${HOST_KEY}`, { redirect: 'manual' });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const read = async (): Promise<Report> => (await (await fetch(`${one.url}/report/${deckOne.state.code}.json`, { headers: { cookie } })).json()) as Report;
+    // Joins are written in batches, at most a second apart.
+    let report = await read();
+    while (report.joined < 25) report = await new Promise((ok) => setTimeout(ok, 200)).then(read);
+    expect(report.activities.find((x) => x.id === CHECK)).toMatchObject({ total: 24, results: { kind: 'options', counts: [8, 8, 8] } });
+    expect(report).toMatchObject({ joined: 25, questionsAsked: 1, questions: [{ text: 'How do I talk with my son about online games?', votes: 0, answered: false }] });
+    expect(report.minutes).not.toBeNull();
   });
 
   it('lose no acknowledged answer and count none twice when one process is killed mid-burst', async () => {
