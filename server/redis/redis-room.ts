@@ -1,7 +1,7 @@
 /**
  * One workshop's live room when several kit processes share Redis: the same rules (the core),
  * with the ballots, counts and activity states in Redis (ballots.ts), so every process sees
- * every answer. Snapshots are coalesced across processes: each process announces a change on
+ * every answer. Snapshots are coalesced across processes: each process announces changes on
  * a Redis channel, and only the workshop's current leader (a lease in Redis) sends snapshots,
  * so the presenter gets each once. Knows no socket (RoomOutput, as room.ts).
  */
@@ -40,6 +40,8 @@ export const timesKey = (workshopId: string): string => `kit:${workshopId}:times
 
 const HOST_INTERVAL_MS = 100;
 const LEASE_MS = 3000;
+/** Changes are announced to the other processes at most this often. */
+const ANNOUNCE_MS = 50;
 /** Extends the lease, only if this process still holds it (in one step: it may have run out meanwhile). */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 /** Gives the lease back, only if this process still holds it. */
@@ -53,6 +55,10 @@ export class RedisRoom implements LiveRoom {
   private timer: NodeJS.Timeout | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   private leader = false;
+  private readonly unannounced = new Set<string>();
+  /** What this leader last sent of each activity, so a look that finds nothing new sends nothing. */
+  private readonly sent = new Map<string, string>();
+  private announceTimer: NodeJS.Timeout | undefined;
   private readonly id = randomBytes(8).toString('hex');
   private readonly keys: { current: string; times: string; lease: string; changes: string };
 
@@ -83,7 +89,15 @@ export class RedisRoom implements LiveRoom {
       const leads = took || (await redis.eval(RENEW, { keys: [this.keys.lease], arguments: [this.id, String(LEASE_MS)] })) === 1;
       const newly = leads && !this.leader;
       this.leader = leads;
-      if (newly) for (const id of this.options.catalog.keys()) this.changed(id);
+      if (newly) {
+        this.sent.clear();
+        for (const id of this.options.catalog.keys()) this.changed(id);
+      } else if (leads) {
+        // A process that died between storing answers and announcing them leaves the current
+        // activity's tally behind: the leader looks again every renewal, and sends it if it moved.
+        const current = await redis.get(this.keys.current);
+        if (current) this.changed(current);
+      }
     } catch {
       this.leader = false;
     }
@@ -102,7 +116,9 @@ export class RedisRoom implements LiveRoom {
     const current = await this.options.redis.get(this.keys.current).catch(() => null);
     for (const id of ids) {
       const snap = await this.snapshot(id).catch(() => undefined);
-      if (!snap) continue;
+      const seen = JSON.stringify(snap);
+      if (!snap || this.sent.get(id) === seen) continue;
+      this.sent.set(id, seen);
       this.output?.toHosts('activity:snapshot', snap);
       // Phones see counts only once revealed ("4 so far", then the results).
       if (id === current && snap.revealed) this.output?.toAttendees('activity:snapshot', snap);
@@ -113,8 +129,22 @@ export class RedisRoom implements LiveRoom {
     }
   }
 
-  private announce(activityId: string): Promise<number> {
-    return this.options.redis.publish(this.keys.changes, activityId);
+  /**
+   * Tells the leading process an activity changed: at once when this process leads, and on
+   * the channel together with the other changes of the next ANNOUNCE_MS (one message per
+   * activity, not one per answer: 10,000 answers are a few dozen messages).
+   */
+  private announce(activityId: string): void {
+    this.changed(activityId);
+    this.unannounced.add(activityId);
+    this.announceTimer ??= setTimeout(() => this.announceNow(), ANNOUNCE_MS);
+  }
+
+  private announceNow(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
+    for (const id of this.unannounced) void this.options.redis.publish(this.keys.changes, id).catch(() => undefined);
+    this.unannounced.clear();
   }
 
   /** An attendee's answer: acknowledged only once Redis stored it. */
@@ -127,7 +157,7 @@ export class RedisRoom implements LiveRoom {
     try {
       const result = await this.ballots.submit(this.record.id, activityId, voter, value, tallyFields(activity, value));
       if (result === 'NOT_OPEN') return { ok: false, error: 'NOT_OPEN' };
-      if (result === 'stored') await this.announce(activityId);
+      if (result === 'stored') this.announce(activityId);
       if (result === 'stored' && typeof value === 'string' && activity.kind === 'text') await this.options.onQuestion?.(value);
       return { ok: true, value };
     } catch {
@@ -225,6 +255,7 @@ export class RedisRoom implements LiveRoom {
   }
 
   stop(): void {
+    this.announceNow();
     clearTimeout(this.timer);
     clearInterval(this.leaseTimer);
     // Another process takes over the snapshots at once rather than when the lease runs out.
