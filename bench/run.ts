@@ -466,26 +466,10 @@ async function main(): Promise<void> {
     attendees,
     workers: workerCount,
     cores: cpus().length,
-    connected: ours.connected,
+    ...runFigures('', ours, stored),
     connect_retried: ours.connect_retried,
-    connect_p95_ms: ours.connect_p95_ms,
-    connect_all_ms: ours.connect_all_ms,
     swarm_cpu_s_join: ours.swarm_cpu_s,
     sent: ours.sent,
-    acked: ours.acked,
-    stored: stored.rows,
-    lost: stored.lost + (ours.sent - ours.acked),
-    // Counted twice: a second row for a phone (the unique key forbids it), or a tally above the phones stored.
-    duplicated: stored.rows - stored.distinct + Math.max(0, ours.last_total - stored.distinct),
-    ack_p50_ms: ours.ack_p50_ms,
-    ack_p95_ms: ours.ack_p95_ms,
-    ack_p99_ms: ours.ack_p99_ms,
-    final_tally_ms: ours.final_tally_ms,
-    reveal_all_ms: ours.reveal_all_ms,
-    reveal_missing: ours.reveal_missing,
-    rss_peak_mb: ours.rss_peak_mb,
-    cpu_s: ours.cpu_s,
-    event_loop_p99_ms: ours.event_loop_p99_ms,
     baseline_connected: theirs.connected,
     baseline_connect_p95_ms: theirs.connect_p95_ms,
     baseline_connect_all_ms: theirs.connect_all_ms,
@@ -524,7 +508,6 @@ async function main(): Promise<void> {
     stampede_resynced_p95_after_ready_ms: stampede.resynced_p95_after_ready_ms,
     stampede_swarm_cpu_s: stampede.swarm_cpu_s,
     stampede_server_cpu_s: stampede.server_cpu_s,
-    burst_acks_per_s: ours.burst_acks_per_s,
     baseline_restart_ms: baseStorm.restart_ms,
     baseline_resynced_10s_after_kill_pct: baseStorm.resynced_10s_after_kill_pct,
     baseline_resynced_10s_pct: baseStorm.resynced_10s_after_ready_pct,
@@ -542,27 +525,36 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
+/** A kit's join, burst and reveal figures, their names prefixed with `prefix`. */
+function runFigures(prefix: string, run: Run, stored: { rows: number; distinct: number; lost: number }): Record<string, number> {
+  const figures = {
+    connected: run.connected,
+    connect_p95_ms: run.connect_p95_ms,
+    connect_all_ms: run.connect_all_ms,
+    acked: run.acked,
+    stored: stored.rows,
+    lost: stored.lost + (run.sent - run.acked),
+    // Counted twice: a second row for a phone (the unique key forbids it), or a tally above the phones stored.
+    duplicated: stored.rows - stored.distinct + Math.max(0, run.last_total - stored.distinct),
+    ack_p50_ms: run.ack_p50_ms,
+    ack_p95_ms: run.ack_p95_ms,
+    ack_p99_ms: run.ack_p99_ms,
+    burst_acks_per_s: run.burst_acks_per_s,
+    final_tally_ms: run.final_tally_ms,
+    reveal_all_ms: run.reveal_all_ms,
+    reveal_missing: run.reveal_missing,
+    rss_peak_mb: run.rss_peak_mb,
+    cpu_s: run.cpu_s,
+    event_loop_p99_ms: run.event_loop_p99_ms,
+  };
+  return Object.fromEntries(Object.entries(figures).map(([key, value]) => [`${prefix}${key}`, value]));
+}
+
 /** The figures of the run on several processes, prefixed `shared_`, and how they scale against one. */
 function sharedFigures({ run, stored, phoneStorm, stampede }: Awaited<ReturnType<typeof runKit>>, one: Run): Record<string, number> {
   return {
     processes: processCount,
-    shared_connected: run.connected,
-    shared_connect_p95_ms: run.connect_p95_ms,
-    shared_connect_all_ms: run.connect_all_ms,
-    shared_acked: run.acked,
-    shared_stored: stored.rows,
-    shared_lost: stored.lost + (run.sent - run.acked),
-    shared_duplicated: stored.rows - stored.distinct + Math.max(0, run.last_total - stored.distinct),
-    shared_ack_p50_ms: run.ack_p50_ms,
-    shared_ack_p95_ms: run.ack_p95_ms,
-    shared_ack_p99_ms: run.ack_p99_ms,
-    shared_burst_acks_per_s: run.burst_acks_per_s,
-    shared_final_tally_ms: run.final_tally_ms,
-    shared_reveal_all_ms: run.reveal_all_ms,
-    shared_reveal_missing: run.reveal_missing,
-    shared_rss_peak_mb: run.rss_peak_mb,
-    shared_cpu_s: run.cpu_s,
-    shared_event_loop_p99_ms: run.event_loop_p99_ms,
+    ...runFigures('shared_', run, stored),
     shared_restart_ms: phoneStorm.restart_ms,
     shared_restart_acked: phoneStorm.acked,
     shared_restart_lost: phoneStorm.lost,

@@ -6,7 +6,7 @@ import type { RedisClientType } from 'redis';
 import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
 import { JoinCounter } from '../room/join-counter.ts';
-import type { LiveWorkshop, LiveWorkshops } from '../room/live-workshop.ts';
+import { WorkshopOf, type LiveWorkshops } from '../room/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 import { RedisConsole } from './redis-console.ts';
 import { RedisQa } from './redis-qa.ts';
@@ -26,32 +26,14 @@ export interface RedisWorkshopsOptions {
 /** The key of a workshop's joined phones (a set of keys for joining only). */
 export const joinedKey = (workshopId: string): string => `kit:${workshopId}:joined`;
 
-class RedisWorkshop implements LiveWorkshop {
-  readonly room: RedisRoom;
-  readonly qa: RedisQa;
-  readonly console: RedisConsole;
-  private readonly joins: JoinCounter;
+type RedisWorkshop = WorkshopOf<RedisRoom, RedisQa, RedisConsole>;
 
-  constructor(
-    readonly record: WorkshopRecord,
-    options: RedisWorkshopsOptions & { catalog: ReadonlyMap<string, Activity> },
-  ) {
-    const { redis } = options;
-    this.qa = new RedisQa(record, redis);
-    this.room = new RedisRoom({ ...options, record, onQuestion: (text) => this.qa.ask(text) });
-    this.console = new RedisConsole(record, redis, options.clock);
-    this.joins = new JoinCounter(record, async (keys) => void (await redis.sAdd(joinedKey(record.id), keys)));
-  }
-
-  joined(phone: string): void {
-    this.joins.joined(phone);
-  }
-
-  stop(): void {
-    this.joins.stop();
-    this.room.stop();
-    this.qa.stop();
-  }
+function redisWorkshop(record: WorkshopRecord, options: RedisWorkshopsOptions & { catalog: ReadonlyMap<string, Activity> }): RedisWorkshop {
+  const { redis } = options;
+  const qa = new RedisQa(record, redis);
+  const room = new RedisRoom({ ...options, record, onQuestion: (text) => qa.ask(text) });
+  const joins = new JoinCounter(record, async (keys) => void (await redis.sAdd(joinedKey(record.id), keys)));
+  return new WorkshopOf(record, room, qa, new RedisConsole(record, redis, options.clock), joins);
 }
 
 export class RedisWorkshops implements LiveWorkshops {
@@ -60,7 +42,7 @@ export class RedisWorkshops implements LiveWorkshops {
   /** Every workshop in Redis, each listening for the other processes' changes. */
   static async open(options: RedisWorkshopsOptions): Promise<RedisWorkshops> {
     const catalog: ReadonlyMap<string, Activity> = new Map(options.activities.map((a) => [a.id, a]));
-    const workshops = (await listWorkshops(options.redis)).map((record) => new RedisWorkshop(record, { ...options, catalog }));
+    const workshops = (await listWorkshops(options.redis)).map((record) => redisWorkshop(record, { ...options, catalog }));
     for (const w of workshops) await w.room.start();
     return new RedisWorkshops(new Map(workshops.map((w) => [w.record.code, w])));
   }

@@ -8,6 +8,7 @@ import type { Ack, AnswerValue, DeckGo, DeckPosition, LearningGain, Paused, QaBo
 import type { WorkshopRecord } from '../store/store.ts';
 import type { ConsoleOutput } from '../console/console-room.ts';
 import type { QaOutput } from '../qa/qa-room.ts';
+import type { JoinCounter } from './join-counter.ts';
 import type { HostCommand, RoomOutput } from './room.ts';
 
 export type Awaitable<T> = T | Promise<T>;
@@ -53,6 +54,27 @@ export interface LiveWorkshop {
   /** Counts a phone as joined, once. */
   joined(phone: string): void;
   stop(): void;
+}
+
+/** A workshop made of its parts, whichever store they keep their state in. */
+export class WorkshopOf<R extends LiveRoom, Q extends LiveQa, C extends LiveConsole> implements LiveWorkshop {
+  constructor(
+    readonly record: WorkshopRecord,
+    readonly room: R,
+    readonly qa: Q,
+    readonly console: C,
+    private readonly joins: JoinCounter,
+  ) {}
+
+  joined(phone: string): void {
+    this.joins.joined(phone);
+  }
+
+  stop(): void {
+    this.joins.stop();
+    this.room.stop();
+    this.qa.stop();
+  }
 }
 
 /** Every workshop the kit runs, by join code. */

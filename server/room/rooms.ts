@@ -8,7 +8,7 @@ import { ConsoleRoom } from '../console/console-room.ts';
 import { QaRoom } from '../qa/qa-room.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
 import { JoinCounter } from './join-counter.ts';
-import type { LiveWorkshop, LiveWorkshops } from './live-workshop.ts';
+import { WorkshopOf, type LiveWorkshops } from './live-workshop.ts';
 import { Room } from './room.ts';
 import { createWriter, type Writer } from './writer.ts';
 
@@ -21,33 +21,15 @@ export interface RoomsOptions {
 }
 
 /** One workshop, live, on the data folder. */
-export class SqliteWorkshop implements LiveWorkshop {
-  readonly room: Room;
-  readonly qa: QaRoom;
-  readonly console: ConsoleRoom;
-  private readonly joins: JoinCounter;
+export type SqliteWorkshop = WorkshopOf<Room, QaRoom, ConsoleRoom>;
 
-  constructor(
-    readonly record: WorkshopRecord,
-    options: RoomsOptions & { catalog: ReadonlyMap<string, Activity>; writer: Writer },
-  ) {
-    const { catalog, thresholds, store, writer, clock, joinUrl } = options;
-    this.qa = new QaRoom(record, store, writer);
-    // The question box is the same queue: its answers wait for the facilitator like any question.
-    this.room = new Room({ record, catalog, thresholds, store, writer, clock, joinUrl, onQuestion: (text) => this.qa.ask(text) });
-    this.console = new ConsoleRoom(clock);
-    this.joins = new JoinCounter(record, (keys) => writer.write(record.id, keys.map((key) => ({ type: 'joined' as const, key }))));
-  }
-
-  joined(phone: string): void {
-    this.joins.joined(phone);
-  }
-
-  stop(): void {
-    this.joins.stop();
-    this.room.stop();
-    this.qa.stop();
-  }
+function sqliteWorkshop(record: WorkshopRecord, options: RoomsOptions & { catalog: ReadonlyMap<string, Activity>; writer: Writer }): SqliteWorkshop {
+  const { catalog, thresholds, store, writer, clock, joinUrl } = options;
+  const qa = new QaRoom(record, store, writer);
+  // The question box is the same queue: its answers wait for the facilitator like any question.
+  const room = new Room({ record, catalog, thresholds, store, writer, clock, joinUrl, onQuestion: (text) => qa.ask(text) });
+  const joins = new JoinCounter(record, (keys) => writer.write(record.id, keys.map((key) => ({ type: 'joined' as const, key }))));
+  return new WorkshopOf(record, room, qa, new ConsoleRoom(clock), joins);
 }
 
 export class Rooms implements LiveWorkshops {
@@ -57,7 +39,7 @@ export class Rooms implements LiveWorkshops {
     const catalog: ReadonlyMap<string, Activity> = new Map(options.activities.map((a) => [a.id, a]));
     const writer = createWriter(options.store);
     for (const record of options.store.listWorkshops()) {
-      this.byCode.set(record.code, new SqliteWorkshop(record, { ...options, catalog, writer }));
+      this.byCode.set(record.code, sqliteWorkshop(record, { ...options, catalog, writer }));
     }
   }
 
