@@ -363,7 +363,8 @@ async function processes(n: number): Promise<Kit> {
   const client = await redisClient(redis.url);
   const ports = await Promise.all(Array.from({ length: n }, () => freePort()));
   const urls = ports.map((port) => `http://127.0.0.1:${port}`);
-  const argsOf = (i: number): string[] => ['--port', String(ports[i]), '--data-dir', mkdtempSync(join(tmpdir(), 'csec-bench-')), '--host-key', HOST_KEY, '--public-url', urls[i] ?? ''];
+  // On Redis the kit keeps nothing in a data folder.
+  const argsOf = (i: number): string[] => ['--port', String(ports[i]), '--host-key', HOST_KEY, '--public-url', urls[i] ?? ''];
   const env = { REDIS_URL: redis.url };
   const servers: ChildProcess[] = [];
   // One after the other: the first agrees the workshop with Redis, the rest join it.

@@ -173,7 +173,9 @@ export class RedisRoom implements LiveRoom {
     const activity = this.options.catalog.get(activityId);
     if (activity) {
       const s = await this.state(activity);
-      state.activities.set(activity.id, { status: s.status, revealed: s.revealed, ballots: new Map(Array.from({ length: s.total }, (_, i) => [String(i), 0])), tally: s.tally });
+      // The core asks of the ballots only whether there are any (to clear them): Redis keeps them.
+      const ballots = new Map<string, AnswerValue>(s.total > 0 ? [['some', 0]] : []);
+      state.activities.set(activity.id, { status: s.status, revealed: s.revealed, ballots, tally: s.tally });
     }
     const decision = decide(state, this.options.catalog, (type === 'idle' ? { type, at } : { type, activityId, at }) as Command);
     if (!decision.ok) return decision;
@@ -205,8 +207,7 @@ export class RedisRoom implements LiveRoom {
   }
 
   private async state(activity: Activity): Promise<{ status: ActivityStatus; revealed: boolean; total: number; tally: ReturnType<typeof tallyFromFields> }> {
-    const keys = activityKeys(this.record.id, activity.id);
-    const [stored, fields] = await Promise.all([this.options.redis.hGetAll(keys.state), this.options.redis.hGetAll(keys.tally)]);
+    const [stored, fields] = await Promise.all([this.options.redis.hGetAll(activityKeys(this.record.id, activity.id).state), this.ballots.tally(this.record.id, activity.id)]);
     return {
       status: (stored['status'] as ActivityStatus | undefined) ?? 'ready',
       revealed: stored['revealed'] === '1',

@@ -142,16 +142,15 @@ async function greet(socket: LiveSocket): Promise<void> {
   const { workshop, room, role, phone } = socket.data;
   while (socket.connected) {
     try {
-      const paused = await workshop.console.isPaused();
       if (role === 'host') {
-        const [queue, learning, position, state] = await Promise.all([workshop.qa.queue(), room.learning(), workshop.console.position(), room.hostState()]);
+        const [paused, queue, learning, position, state] = await Promise.all([workshop.console.isPaused(), workshop.qa.queue(), room.learning(), workshop.console.position(), room.hostState()]);
         socket.emit('room:paused', paused);
         socket.emit('qa:queue', queue);
         socket.emit('learning:update', learning);
         socket.emit('deck:position', position);
         socket.emit('room:state', state);
       } else {
-        const [board, state] = await Promise.all([workshop.qa.board(phone), room.attendeeState(phone)]);
+        const [paused, board, state] = await Promise.all([workshop.console.isPaused(), workshop.qa.board(phone), room.attendeeState(phone)]);
         socket.emit('room:paused', paused);
         socket.emit('qa:board', board);
         socket.emit('room:state', state);

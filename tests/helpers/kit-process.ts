@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ROOT, tempDataDir } from './server.ts';
+import { ROOT } from './server.ts';
 
 export interface KitProcess {
   url: string;
@@ -26,7 +26,8 @@ export function freePort(): Promise<number> {
 export async function startKit(redisUrl: string, hostKey: string): Promise<KitProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const args = [join(ROOT, 'scripts/start.mjs'), '--port', String(port), '--host-key', hostKey, '--data-dir', tempDataDir(), '--public-url', url];
+  // On Redis the kit keeps nothing in a data folder.
+  const args = [join(ROOT, 'scripts/start.mjs'), '--port', String(port), '--host-key', hostKey, '--public-url', url];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, REDIS_URL: redisUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((ok, fail) => {
     let out = '';
