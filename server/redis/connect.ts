@@ -20,14 +20,16 @@ const reconnectStrategy = (attempt: number): number => Math.min(50 * 2 ** attemp
 
 export async function connectRedis(url: string, log: (line: string) => void): Promise<RedisConnection> {
   const redis: RedisClientType = createClient({ url, socket: { reconnectStrategy } });
+  let ready = false;
   let down = false;
-  // Said once per outage; never with an address of anyone (there is none to say).
+  // Said once per outage, once the kit has started (before that, it stops with one line).
   redis.on('error', () => {
-    if (!down) log('Redis is not answering; answers wait until it is back.');
+    if (ready && !down) log('Redis is not answering; answers wait until it is back.');
     down = true;
   });
   redis.on('ready', () => {
-    if (down) log('Redis is back.');
+    if (ready && down) log('Redis is back.');
+    ready = true;
     down = false;
   });
   await redis.connect();

@@ -40,6 +40,13 @@ describe('npm start', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('stops with one line, and no password, when REDIS_URL does not answer', () => {
+    const r = spawnSync(process.execPath, [START, '--port', '0'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, REDIS_URL: 'redis://:not-to-be-printed@127.0.0.1:1' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('error: Redis at 127.0.0.1:1 did not answer within 10 s; nothing was started');
+    expect(r.stdout + r.stderr).not.toContain('not-to-be-printed');
+  }, 30_000);
+
   it('prints help and exits 0', () => {
     const r = spawnSync(process.execPath, [START, '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
