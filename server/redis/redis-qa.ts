@@ -1,9 +1,12 @@
 /**
- * One workshop's anonymous Q&A when several kit processes share Redis. The Q&A's events
- * (core/questions.ts) are a list in Redis; each process rebuilds the state from it, lets the
- * core decide, and appends the new events only if no other process appended meanwhile
- * (one script compares the list's length), else decides again. A workshop has tens of
- * questions, so reading them all is cheap. Broadcasts go through socket.io's adapter.
+ * One workshop's anonymous Q&A when several kit processes share Redis.
+ * - Questions and the facilitator's decisions (core/questions.ts's events) are a list: each
+ *   process rebuilds them from it, lets the core decide, and appends the new events only if no
+ *   other process appended meanwhile (one script compares the list's length), else decides
+ *   again. A workshop has tens of questions, so reading them all is cheap.
+ * - Votes are a set per question (a vote key added or removed: voting twice is voting once),
+ *   so a vote or a phone's greeting costs the same with 10 votes stored or 10,000.
+ * Broadcasts go through socket.io's adapter.
  */
 import { randomBytes } from 'node:crypto';
 import type { RedisClientType } from 'redis';
@@ -24,8 +27,31 @@ return 1
 /** Phones and consoles hear about new questions and votes at most this often (as qa-room.ts). */
 const INTERVAL_MS = 200;
 
-/** The key of a workshop's Q&A events. */
+/** The key of a workshop's questions and decisions. */
 export const qaKey = (workshopId: string): string => `kit:${workshopId}:qa`;
+/** The key of one question's votes (a set of vote keys). */
+export const votesKey = (workshopId: string, questionId: string): string => `kit:${workshopId}:qa:${questionId}:votes`;
+
+/**
+ * A question's votes as the core and the views read them: how many (counted in Redis), and
+ * whether one phone is among them. It never holds the other phones' keys.
+ */
+class CountedVotes extends Set<string> {
+  constructor(
+    private readonly count: number,
+    private readonly mine: string | undefined,
+  ) {
+    super();
+  }
+
+  override get size(): number {
+    return this.count;
+  }
+
+  override has(key: string): boolean {
+    return key === this.mine;
+  }
+}
 
 export class RedisQa implements LiveQa {
   private output: QaOutput | undefined;
@@ -40,10 +66,19 @@ export class RedisQa implements LiveQa {
     this.output = output;
   }
 
-  private async load(): Promise<{ state: QaState; length: number }> {
+  /** The questions with their vote counts; with `phone`, whether it voted for each. */
+  private async load(phone?: string): Promise<{ state: QaState; length: number }> {
     const events = await this.redis.lRange(qaKey(this.record.id), 0, -1);
     const state = emptyQa();
     for (const e of events) evolveQa(state, JSON.parse(e) as QaEvent);
+    const questions = [...state.questions.values()];
+    const keys = questions.map((q) => votesKey(this.record.id, q.id));
+    const mineOf = (id: string): string | undefined => (phone ? voteKey(this.record.salt, phone, id) : undefined);
+    const [counts, mine] = await Promise.all([
+      Promise.all(keys.map((key) => this.redis.sCard(key))),
+      Promise.all(questions.map((q, i) => (phone ? this.redis.sIsMember(keys[i] ?? '', mineOf(q.id) ?? '') : false))),
+    ]);
+    questions.forEach((q, i) => (q.votes = new CountedVotes(counts[i] ?? 0, mine[i] ? mineOf(q.id) : undefined)));
     return { state, length: events.length };
   }
 
@@ -53,9 +88,22 @@ export class RedisQa implements LiveQa {
     return result.ok ? { ok: true, flagged: result.state.questions.get(id)?.flagged ?? false } : result;
   }
 
+  /** A phone's upvote, or taking it back: the core checks the question is on the board, the set keeps one per phone. */
   async vote(phone: string, questionId: string, on: boolean): Promise<Ack<{ votes: number }>> {
-    const result = await this.run({ type: 'vote', id: questionId, voter: voteKey(this.record.salt, phone, questionId), on });
-    return result.ok ? { ok: true, votes: result.state.questions.get(questionId)?.votes.size ?? 0 } : result;
+    try {
+      const { state } = await this.load(phone);
+      const voter = voteKey(this.record.salt, phone, questionId);
+      const decision = decideQa(state, { type: 'vote', id: questionId, voter, on });
+      if (!decision.ok) return decision;
+      const key = votesKey(this.record.id, questionId);
+      if (decision.events.length > 0) {
+        await (on ? this.redis.sAdd(key, voter) : this.redis.sRem(key, voter));
+        this.timer ??= setTimeout(() => void this.flush(), INTERVAL_MS);
+      }
+      return { ok: true, votes: await this.redis.sCard(key) };
+    } catch {
+      return { ok: false, error: 'STORAGE' };
+    }
   }
 
   async moderate(questionId: string, action: Moderation): Promise<Ack> {
@@ -63,8 +111,8 @@ export class RedisQa implements LiveQa {
     return result.ok ? { ok: true } : result;
   }
 
-  /** Decides on the stored state and appends the events, unless another process wrote first: then again. */
-  private async run(command: QaCommand): Promise<Ack<{ state: QaState }>> {
+  /** Questions and decisions: decided on the stored list and appended, unless another process wrote first: then again. */
+  private async run(command: Exclude<QaCommand, { type: 'vote' }>): Promise<Ack<{ state: QaState }>> {
     try {
       for (;;) {
         const { state, length } = await this.load();
@@ -74,7 +122,7 @@ export class RedisQa implements LiveQa {
         const args = [String(length), ...decision.events.map((e) => JSON.stringify(e))];
         if ((await this.redis.eval(APPEND_IF_UNCHANGED, { keys: [qaKey(this.record.id)], arguments: args })) !== 1) continue;
         for (const e of decision.events) evolveQa(state, e);
-        // The facilitator's decisions reach the room at once; questions and votes are coalesced.
+        // The facilitator's decisions reach the room at once; new questions are coalesced.
         if (command.type === 'moderate') void this.flush();
         else this.timer ??= setTimeout(() => void this.flush(), INTERVAL_MS);
         return { ok: true, state };
@@ -94,7 +142,7 @@ export class RedisQa implements LiveQa {
   }
 
   async board(phone?: string): Promise<QaBoard> {
-    return boardView((await this.load()).state, this.record.salt, phone);
+    return boardView((await this.load(phone)).state, this.record.salt, phone);
   }
 
   async queue(): Promise<QaQueue> {

@@ -10,7 +10,7 @@ import type { ActivityStatus, AnswerValue } from '../protocol.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import type { Store, StoredEvent } from '../store/store.ts';
 import { activityKeys } from './ballots.ts';
-import { qaKey } from './redis-qa.ts';
+import { qaKey, votesKey } from './redis-qa.ts';
 import { currentKey, timesKey } from './redis-room.ts';
 import { joinedKey } from './redis-workshops.ts';
 import { listWorkshops } from './workshop-records.ts';
@@ -42,7 +42,13 @@ async function eventsOf(redis: RedisClientType, workshopId: string, activities: 
     if (state['status']) events.push({ type: 'activity', activityId: a.id, status: state['status'] as ActivityStatus, revealed: state['revealed'] === '1', at: lastCommandAt });
     for (const [voter, raw] of Object.entries(ballots)) events.push({ type: 'ballot', activityId: a.id, voter, value: (JSON.parse(raw) as { v: AnswerValue }).v, at: 0 });
   }
-  events.push(...qa.map((e) => JSON.parse(e) as QaEvent));
+  const questions = qa.map((e) => JSON.parse(e) as QaEvent);
+  events.push(...questions);
+  for (const q of questions) {
+    if (q.type !== 'question') continue;
+    const voters = await redis.sMembers(votesKey(workshopId, q.id));
+    events.push(...voters.map((voter) => ({ type: 'vote' as const, id: q.id, voter, on: true })));
+  }
   events.push(...joined.map((key) => ({ type: 'joined' as const, key })));
   return events;
 }

@@ -150,6 +150,13 @@ describe('two kit processes on one Redis', () => {
     expect(report.activities.find((x) => x.id === CHECK)).toMatchObject({ total: 24, results: { kind: 'options', counts: [8, 8, 8] } });
     expect(report).toMatchObject({ joined: 25, questionsAsked: 1, questions: [{ text: 'How do I talk with my son about online games?', votes: 0, answered: false }] });
     expect(report.minutes).not.toBeNull();
+
+    // Votes from phones on both processes count once each, on the board and in the report.
+    expect(await phones[1]?.socket.emitWithAck('question:vote', { questionId: id, on: true })).toEqual({ ok: true, votes: 1 });
+    expect(await phones[2]?.socket.emitWithAck('question:vote', { questionId: id, on: true })).toEqual({ ok: true, votes: 2 });
+    expect(await phones[2]?.socket.emitWithAck('question:vote', { questionId: id, on: true })).toEqual({ ok: true, votes: 2 });
+    expect(keep(await attendee(one.url)).greeting['qa:board']?.questions[0]?.votes).toBe(2);
+    expect((await read()).questions).toEqual([{ text: 'How do I talk with my son about online games?', votes: 2, answered: false }]);
   });
 
   it('lose no acknowledged answer and count none twice when one process is killed mid-burst', async () => {
