@@ -10,6 +10,8 @@ import { parseReportArgs, REPORT_USAGE } from '../server/report/cli-args.ts';
 import { reportHtml } from '../server/report/html.ts';
 import { buildReport } from '../server/report/model.ts';
 import { openSqliteStore } from '../server/store/sqlite.ts';
+import { DEFAULT_THRESHOLDS } from '../server/core/workshop.ts';
+import { thresholdsOf } from '../server/workshops.ts';
 
 function fail(message: string, code: number): never {
   console.error(`error: ${message}`);
@@ -39,8 +41,8 @@ try {
   if (workshops.length === 0) fail(`there are no workshops in ${dataDir}`, 1);
   const record = args.workshop === undefined ? workshops.at(-1) : workshops.find((w) => w.code === args.workshop);
   if (!record) fail(`no workshop with join code ${args.workshop ?? ''} in ${dataDir}; it has ${workshops.map((w) => w.code).join(', ')}`, 1);
-  // Free text never under 10, as the room runs it (server/main.ts).
-  const thresholds = { default: args.threshold, text: Math.max(10, args.threshold) };
+  // The workshop's own threshold unless --threshold says otherwise; free text never under 10, as in the room.
+  const thresholds = thresholdsOf(args.threshold ?? record.threshold ?? DEFAULT_THRESHOLDS.default);
   const report = buildReport(store, content, record, thresholds);
   const strings = content.strings[args.lang] ?? {};
   writeFileSync(args.out, reportHtml(report, args.lang, strings));

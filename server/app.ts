@@ -14,6 +14,7 @@ import type { LiveWorkshops } from './room/live-workshop.ts';
 import { Rooms } from './room/rooms.ts';
 import type { Store, WorkshopRecord } from './store/store.ts';
 import type { FloodLimits, GuardStats } from './wire/guard.ts';
+import { closingSlide, deckOutline } from './content/outline.ts';
 import { attachLive } from './wire/live.ts';
 
 /** Workshops kept outside this process (Redis), shared by several kit processes. */
@@ -95,6 +96,7 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
     hostKeyOf: (room) => hostKeyOf(room.record),
     publicUrl: options.publicUrl,
     adapter: shared?.adapter,
+    closingSlide: options.content ? closingSlide(deckOutline(options.content, 'en')) : undefined,
   });
 
   return {

@@ -3,7 +3,6 @@
  * Pure: it reads only what it is given, so every error message is unit-tested.
  */
 import { readArgs } from './cli/args.ts';
-import { DEFAULT_THRESHOLDS } from './core/workshop.ts';
 import { LANGUAGES } from './protocol.ts';
 
 export interface Config {
@@ -15,10 +14,13 @@ export interface Config {
   publicUrl: URL | undefined;
   /** Start a fresh workshop instead of resuming the last one. */
   newWorkshop: boolean;
-  /** Fewest answers before counts are shown (free text: at least 10). */
   /** The deck's language (phones pick their own). */
   lang: string;
-  threshold: number;
+  /**
+   * Fewest answers before counts are shown (free text: at least 10), for a new workshop;
+   * undefined when not given. A resumed workshop keeps the one it was created with.
+   */
+  threshold: number | undefined;
   /** Several kit processes: where they share the workshops (REDIS_URL); absent on a laptop. */
   redisUrl: URL | undefined;
   help: boolean;
@@ -38,7 +40,8 @@ Options (each can also be set by the environment variable in brackets):
   --public-url URL    the address attendees use, e.g. https://kit.example.org
                       (PUBLIC_URL; default: this computer's network address)
   --threshold N       fewest answers before results are shown, 1-100
-                      (THRESHOLD; default 10; free text never fewer than 10)
+                      (THRESHOLD; default 10; free text never fewer than 10);
+                      kept with the workshop: a resumed workshop keeps its own
   --lang LANG         the deck's language: en or es (DECK_LANG; default en);
                       each phone still picks its own
   --new               start a fresh workshop instead of resuming the last one
@@ -78,9 +81,9 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   if (hostKey !== undefined && !HOST_KEY.test(hostKey)) {
     return { ok: false, message: '--host-key must be 12 to 128 letters, digits, "-" or "_"' };
   }
-  const thresholdText = pick('threshold', 'THRESHOLD') ?? String(DEFAULT_THRESHOLDS.default);
-  const threshold = Number(thresholdText);
-  if (!/^\d+$/.test(thresholdText) || threshold < 1 || threshold > 100) {
+  const thresholdText = pick('threshold', 'THRESHOLD');
+  const threshold = thresholdText === undefined ? undefined : Number(thresholdText);
+  if (thresholdText !== undefined && (!/^\d+$/.test(thresholdText) || threshold === undefined || threshold < 1 || threshold > 100)) {
     return { ok: false, message: `--threshold must be a whole number from 1 to 100, not "${thresholdText}"` };
   }
   const lang = pick('lang', 'DECK_LANG') ?? 'en';

@@ -14,7 +14,8 @@ import { buildLinks, type Links } from './links.ts';
 import { openShared } from './redis/shared.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
-import { openDefaultWorkshop } from './workshops.ts';
+import { DEFAULT_THRESHOLDS } from './core/workshop.ts';
+import { openDefaultWorkshop, settleThreshold, thresholdsOf } from './workshops.ts';
 
 const root = kitRoot(import.meta.dirname);
 const parsed = parseConfig(process.argv.slice(2), process.env);
@@ -42,6 +43,8 @@ if (!content) {
 const optionalMinutes = Math.round(planOf(content.decks['en']?.flatMap((f) => f.slides) ?? []).optional);
 
 let links: Links | undefined;
+// A new workshop keeps this threshold; a resumed one keeps its own.
+const threshold = config.threshold ?? DEFAULT_THRESHOLDS.default;
 const common = {
   content,
   lang: config.lang,
@@ -49,20 +52,24 @@ const common = {
   hostKey: config.hostKey,
   clientDir: join(root, 'dist/client'),
   publicUrl: config.publicUrl,
-  // Free text could identify someone more easily than a choice: never fewer than 10.
-  thresholds: { default: config.threshold, text: Math.max(10, config.threshold) },
+  // For workshops that keep no threshold of their own (made before it was kept); every other
+  // workshop runs, and is reported, with the threshold kept with it (workshops.ts).
+  thresholds: thresholdsOf(threshold),
   joinUrl: (code: string) => `${links?.attendee ?? '/'}?code=${code}`,
 };
 
 // On a laptop, the data folder; with REDIS_URL, Redis shared by several kit processes.
 const kept = config.redisUrl
-  ? await openShared(config.redisUrl, { ...common, fresh: config.newWorkshop, log: (line) => console.log(line) }).catch((error: Error) => {
+  ? await openShared(config.redisUrl, { ...common, fresh: config.newWorkshop, threshold, log: (line) => console.log(line) }).catch((error: Error) => {
       console.error(`error: ${error.message}; nothing was started`);
       process.exit(1);
     })
   : undefined;
 const store = kept ? undefined : openSqliteStore(resolve(config.dataDir));
-const workshop = kept?.workshop ?? openDefaultWorkshop(store as Store, config.newWorkshop, Date.now());
+const workshop = kept?.workshop ?? openDefaultWorkshop(store as Store, config.newWorkshop, Date.now(), threshold);
+// The threshold kept with the workshop wins, so a restart shows the same results.
+const settled = settleThreshold(workshop, config.threshold);
+if (settled.overridden) console.log(`This workshop keeps the threshold it started with, ${settled.threshold} (not --threshold ${threshold}); npm start -- --new starts a workshop with another threshold.`);
 const app = kept ? createApp({ ...common, workshop, shared: kept.shared }) : createApp({ ...common, workshop, store: store as Store });
 const keptWhere = kept && config.redisUrl ? `in Redis at ${config.redisUrl.host}` : `in ${resolve(config.dataDir)}`;
 
@@ -116,6 +123,7 @@ function stop(): void {
   void app.close().then(async () => {
     store?.close();
     await kept?.close();
+    console.log(`Stopped. Answers are kept ${keptWhere}; npm start resumes this workshop.`);
     process.exit(0);
   });
 }

@@ -29,6 +29,8 @@ export const HOST_EVENTS = {
   /** A console asks the deck to move; the deck says where it is. */
   deckGo: 'deck:go',
   deckAt: 'deck:at',
+  /** Closes the current activity after a short countdown, or shows when a break ends. */
+  countdownSet: 'countdown:set',
 } as const;
 
 /** Events the server sends. */
@@ -48,6 +50,12 @@ export const SERVER_EVENTS = {
   /** Where the deck is and the clock (host only); `deck:go` is relayed to the decks. */
   deckPosition: 'deck:position',
   deckGo: 'deck:go',
+  /** Phones connected now and joined so far (decks and consoles). */
+  roomCount: 'room:count',
+  /** A running countdown, or none: to everyone, on connect and on change. */
+  countdown: 'countdown:update',
+  /** Whether the deck has reached the closing slide (phones), on connect and on change. */
+  roomFinished: 'room:finished',
 } as const;
 
 export type HostEvent = (typeof HOST_EVENTS)[keyof typeof HOST_EVENTS];
@@ -125,6 +133,8 @@ export interface ActivityView {
   prompt: string;
   /** A few words naming it in tables (knowledge checks and check-ins). */
   short?: string;
+  /** Asked twice: the first round is never revealed (it would give the answer away). */
+  round?: 'before' | 'after';
   title?: string;
   story?: string;
   options?: string[];
@@ -262,7 +272,34 @@ export interface ServerToClient {
   'learning:update': (gain: LearningGain) => void;
   'deck:position': (position: DeckPosition) => void;
   'deck:go': (go: DeckGo) => void;
+  'room:count': (count: RoomCount) => void;
+  'countdown:update': (countdown: Countdown) => void;
+  'room:finished': (finished: Finished) => void;
 }
+
+/** The deck has reached the closing slide: phones with no question say thank you. */
+export interface Finished {
+  finished: boolean;
+}
+
+/** How many phones are in the room: connected now, and joined since the workshop began. */
+export interface RoomCount {
+  connected: number;
+  joined: number;
+}
+
+/** Seconds an activity can be given before it closes, and minutes a break can last. */
+export const CLOSE_SECONDS = [30, 60] as const;
+export const BREAK_MINUTES = [3, 5, 10] as const;
+
+/** A facilitator's countdown: close an activity in a moment, a break on `slide`, or none. */
+export type CountdownSet =
+  | { kind: 'close'; activityId: string; seconds: (typeof CLOSE_SECONDS)[number] }
+  | { kind: 'break'; slide: string; minutes: (typeof BREAK_MINUTES)[number] }
+  | { kind: 'none' };
+
+/** A countdown as clients see it: `endsIn` milliseconds from when it was sent (never a clock time: phones' clocks differ). */
+export type Countdown = { kind: 'close'; activityId: string; endsIn: number } | { kind: 'break'; slide: string; endsIn: number } | { kind: 'none' };
 
 export interface ClientToServer {
   'answer:submit': (payload: AnswerSubmit, ack: (result: Ack<{ value: AnswerValue }>) => void) => void;
@@ -279,4 +316,5 @@ export interface ClientToServer {
   'question:moderate': (payload: QuestionModerate, ack: (result: Ack) => void) => void;
   'deck:go': (payload: DeckGo, ack: (result: Ack) => void) => void;
   'deck:at': (payload: DeckAt, ack: (result: Ack) => void) => void;
+  'countdown:set': (payload: CountdownSet, ack: (result: Ack) => void) => void;
 }

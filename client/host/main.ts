@@ -1,18 +1,25 @@
 /**
  * The facilitator's console (/host), for a phone or tablet in one hand: the current slide's
  * title and notes, the next title, previous and next, the clock against the plan, the
- * current activity's count and commands, the pause, and the questions to moderate.
- * The deck follows the console and the console follows the deck, through the server,
- * which checks the host key on every command.
+ * current activity's count and commands, the pause, the room's count and the questions to
+ * moderate. The deck follows the console and the console follows the deck, through the
+ * server, which checks the host key on every command. Taps faster than the deck answers
+ * are gathered into one target slide (steps.ts); a command that did not go through says so.
  */
 import { hostKey } from '../present/host-key.ts';
-import { io, type Socket } from 'socket.io-client';
 import outlines from 'virtual:outline';
-import { PROTOCOL_VERSION, type ActivityView, type ClientToServer, type DeckPosition, type HostEvent, type ServerToClient, type Snapshot } from '../../server/protocol.ts';
+import { PROTOCOL_VERSION, type ActivityView, type CountdownSet, type DeckPosition, type HostEvent, type Snapshot } from '../../server/protocol.ts';
+import { received, timeLeft } from '../countdown.ts';
+import { latest } from '../connection/latest.ts';
+import { openSocket, request, worthRetrying, type Reply } from '../connection/socket.ts';
 import { el } from '../dom.ts';
-import { language, localView, setLanguage, t, tn } from '../i18n.ts';
+import { language, setLanguage, t, tn } from '../i18n.ts';
+import { activityPanel } from './activity-panel.ts';
+import { breakPanel } from './break-panel.ts';
+import { notesElements } from './notes.ts';
 import { clockText, locate, pace } from './plan.ts';
 import { renderQueue } from './queue.ts';
+import { step } from './steps.ts';
 import './host.css';
 
 const lang = new URLSearchParams(location.search).get('lang') ?? 'en';
@@ -21,13 +28,13 @@ document.title = t('host.title');
 const outline = outlines[language()] ?? outlines['en'] ?? [];
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-const status = $('status');
 const key = hostKey();
 let position: DeckPosition = { slide: null, full: false, elapsed: 0, spent: {} };
 let positionAt = Date.now();
 let paused = false;
 const views = new Map<string, ActivityView>();
 const snaps = new Map<string, Snapshot>();
+let countdown = received({ kind: 'none' });
 
 $('title').textContent = t('host.title');
 for (const [id, text] of [
@@ -36,18 +43,53 @@ for (const [id, text] of [
   ['pause', 'host.pause'],
 ] as const) $(id).textContent = t(text);
 
-if (!key) {
-  status.textContent = t('host.noKey');
-} else {
-  const socket: Socket<ServerToClient, ClientToServer> = io({ auth: { v: PROTOCOL_VERSION, hostKey: key }, reconnectionDelayMax: 5000 });
-  const command = (event: HostEvent, activityId: string): void => void socket.emitWithAck(event as 'activity:open', { activityId }).then((ack) => {
-    if (!ack.ok) status.textContent = t(ack.error === 'HIDDEN_UNTIL_AFTER' ? 'present.live.heldUntilAfter' : 'host.refused');
-  });
+/** The status line: the connection when it is not right, else the last refusal on this slide. */
+let connection = '';
+let notice = '';
+const showStatus = (): void => void ($('status').textContent = connection || notice);
+const setConnection = (text: string): void => {
+  connection = text;
+  showStatus();
+};
+const refuse = (reply: Reply): void => {
+  if (reply.ok) return;
+  notice = t(reply.error === 'HIDDEN_UNTIL_AFTER' ? 'present.live.heldUntilAfter' : reply.error === 'OFFLINE' || reply.error === 'TIMEOUT' ? 'host.notThrough' : 'host.refused');
+  showStatus();
+};
 
-  socket.on('connect', () => (status.textContent = ''));
-  socket.on('disconnect', () => (status.textContent = t('present.live.reconnecting')));
+if (!key) {
+  setConnection(t('host.noKey'));
+} else {
+  const socket = openSocket({ v: PROTOCOL_VERSION, hostKey: key });
+  const command = (event: HostEvent, activityId: string): void => void request(socket, event as 'activity:open', { activityId }).then(refuse);
+  const setCountdown = (set: CountdownSet): void => void request(socket, 'countdown:set', set).then(refuse);
+
+  /** Where Next and Previous were asked to go, until the deck gets there. */
+  let target: string | null = null;
+  let tappedAt = 0;
+  const goTo = latest<string>(
+    async (slide) => {
+      const reply = await request(socket, 'deck:go', { to: { slide } });
+      refuse(reply);
+      return worthRetrying(reply) ? 'retry' : 'done';
+    },
+    { settleMs: 0, gapMs: 150, retryMs: 1000 },
+  );
+  const move = (dir: 1 | -1): void => {
+    const to = step(outline, target ?? position.slide, position.full, dir);
+    if (!to) return;
+    target = to;
+    tappedAt = Date.now();
+    goTo.push(to);
+    drawSlide();
+  };
+  /** The slide the console shows: where it sent the deck, or where the deck is. */
+  const shownSlide = (): string | null => target ?? position.slide;
+
+  socket.on('connect', () => setConnection(''));
+  socket.on('disconnect', () => setConnection(t('present.live.reconnecting')));
   socket.on('connect_error', (error) => {
-    status.textContent = t(error.message === 'BAD_HOST_KEY' ? 'present.live.badKey' : 'present.live.reconnecting');
+    setConnection(t(error.message === 'BAD_HOST_KEY' ? 'present.live.badKey' : 'present.live.reconnecting'));
     if (error.message === 'BAD_HOST_KEY') socket.disconnect();
   });
   socket.on('room:state', (state) => {
@@ -57,14 +99,14 @@ if (!key) {
   });
   socket.on('activity:snapshot', (snap) => {
     snaps.set(snap.activityId, snap);
-    if (locate(outline, position.slide, position.full)?.slide.activityId === snap.activityId) drawActivity();
+    if (locate(outline, shownSlide(), position.full)?.slide.activityId === snap.activityId) drawActivity();
   });
   socket.on('deck:position', (next) => {
-    const moved = next.slide !== position.slide;
     position = next;
     positionAt = Date.now();
-    if (moved) drawSlide();
-    drawClock();
+    // The deck got there, or has settled elsewhere (moved by its own keys, or a slide it does not show).
+    if (target === next.slide || Date.now() - tappedAt > 1500) target = null;
+    drawSlide();
   });
   socket.on('room:paused', (next) => {
     paused = next.paused;
@@ -72,53 +114,46 @@ if (!key) {
     $('pause').textContent = t(paused ? 'host.resume' : 'host.pause');
     document.body.classList.toggle('paused', paused);
   });
-  let waiting = 0;
+  socket.on('countdown:update', (next) => {
+    countdown = received(next);
+    drawActivity();
+  });
+  socket.on('room:count', ({ connected, joined }) => void ($('room-count').textContent = t('host.count', { connected, joined })));
   socket.on('qa:queue', (queue) => {
-    renderQueue($('queue'), queue, (questionId, action) => void socket.emitWithAck('question:moderate', { questionId, action }));
-    // The queue itself is not announced (it redraws often); a new question waiting is.
-    const now = queue.questions.filter((q) => q.status === 'waiting').length;
-    if (now > waiting) status.textContent = tn('host.qa.waitingCount', now);
-    waiting = now;
+    renderQueue($('queue'), queue, (questionId, action) => void request(socket, 'question:moderate', { questionId, action }).then(refuse));
+    const waiting = queue.questions.filter((q) => q.status === 'waiting').length;
+    $('waiting').textContent = waiting > 0 ? tn('host.qa.waitingCount', waiting) : '';
   });
 
-  $('prev').addEventListener('click', () => void socket.emitWithAck('deck:go', { to: 'prev' }));
-  $('next').addEventListener('click', () => void socket.emitWithAck('deck:go', { to: 'next' }));
-  $('pause').addEventListener('click', () => void socket.emitWithAck('room:pause', { paused: !paused }));
+  $('prev').addEventListener('click', () => move(-1));
+  $('next').addEventListener('click', () => move(1));
+  $('pause').addEventListener('click', () => void request(socket, 'room:pause', { paused: !paused }).then(refuse));
 
-  /** The current activity's count and its commands, the same as the deck's keys. */
+  /** The current activity's box, or the break's; only the time left changes every second. */
   const drawActivity = (): void => {
     const box = $('activity');
-    const id = locate(outline, position.slide, position.full)?.slide.activityId;
+    const slide = locate(outline, shownSlide(), position.full)?.slide;
+    const id = slide?.activityId;
     const view = id ? views.get(id) : undefined;
-    if (!id || !view) return void (box.hidden = true);
-    box.hidden = false;
-    const snap = snaps.get(id);
-    const button = (text: string, event: HostEvent, className = 'secondary'): HTMLButtonElement => {
-      const b = el('button', className, text);
-      b.type = 'button';
-      b.addEventListener('click', () => command(event, id));
-      return b;
-    };
-    const reset = el('button', 'danger', t('host.activity.reset'));
-    reset.type = 'button';
-    reset.addEventListener('click', () => {
-      if (window.confirm(t('present.live.confirmReset'))) command('activity:reset', id);
-    });
-    const state = snap?.status === 'locked' ? t('present.live.locked') : snap?.status === 'open' ? t('present.live.open') : t('host.activity.ready');
-    box.replaceChildren(
-      el('h2', '', localView(view).prompt),
-      el('p', 'activity-count', [el('strong', '', tn('present.live.answers', snap?.total ?? 0)), ` · ${state}`, snap?.revealed ? ` · ${t('host.activity.shown')}` : '']),
-      el('div', 'activity-actions', [
-        snap?.status === 'ready' || !snap ? button(t('host.activity.open'), 'activity:open', 'primary') : null,
-        snap?.status === 'locked' ? button(t('host.activity.unlock'), 'activity:unlock') : button(t('host.activity.lock'), 'activity:lock'),
-        snap?.revealed ? button(t('host.activity.hide'), 'activity:hide') : button(t('host.activity.reveal'), 'activity:reveal', 'primary'),
-        reset,
-      ]),
-    );
+    box.hidden = !(id && view) && !slide?.break;
+    if (id && view) box.replaceChildren(...activityPanel({ view, snap: snaps.get(id), command: (event) => command(event, id), countdown, setCountdown }));
+    else if (slide?.break) box.replaceChildren(...breakPanel(slide.key, countdown, setCountdown));
+  };
+  const tick = (): void => {
+    const left = document.querySelector('#activity .countdown-left.closes');
+    if (left && countdown.deadline !== null) left.textContent = t('host.countdown.closesIn', { time: timeLeft(countdown) });
   };
 
+  let drawn: string | null | undefined;
   const drawSlide = (): void => {
-    const where = locate(outline, position.slide, position.full);
+    const where = locate(outline, shownSlide(), position.full);
+    if (where?.slide.key !== drawn) {
+      // A new slide: its title and "Say:" in view, and the last slide's refusal gone.
+      drawn = where?.slide.key;
+      window.scrollTo({ top: 0 });
+      notice = '';
+      showStatus();
+    }
     $('slide-number').textContent = where ? t('host.slideOf', { number: where.number, count: where.count }) : t('host.waitingForDeck');
     $('slide-title').textContent = where?.slide.title ?? '';
     $('section-title').textContent = where ? where.section.title : '';
@@ -143,18 +178,9 @@ if (!key) {
       el('p', 'verdict', verdict),
     );
   };
-  setInterval(drawClock, 1000);
+  setInterval(() => {
+    drawClock();
+    tick();
+  }, 1000);
   drawSlide();
-}
-
-/** Speaker notes as paragraphs, each label (Time:, Say:, Tip:...) in bold. Text only. */
-function notesElements(notes: string): HTMLElement[] {
-  return notes
-    .split(/\n+/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const m = line.match(/^([^:]{1,40}):\s(.*)$/);
-      const plain = (text: string): string => text.replace(/\*\*?([^*]+)\*\*?/g, '$1');
-      return m?.[1] && m[2] !== undefined ? el('p', '', [el('strong', '', `${plain(m[1])}: `), plain(m[2])]) : el('p', '', plain(line));
-    });
 }

@@ -3,20 +3,21 @@
  * facilitator opens, sends the answer until it is acknowledged, and shows the results
  * once revealed. Reconnects by itself after a drop, a locked screen or a server restart.
  */
-import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type AnswerValue, type ClientToServer, type RoomState, type ServerToClient, type Snapshot } from '../../server/protocol.ts';
+import { PROTOCOL_VERSION, type AnswerValue, type RoomState, type Snapshot } from '../../server/protocol.ts';
+import { openSocket, request, serverAck } from '../connection/socket.ts';
+import { closing, received } from '../countdown.ts';
 import { localView, pickLanguage, setLanguage, t } from '../i18n.ts';
 import { Answers, deviceToken } from './device.ts';
 import { el } from '../dom.ts';
-import { mountQuestions, updateBoard } from './questions.ts';
+import { hasControls } from './controls.ts';
+import { mountQuestions, questionBoxOpen, updateBoard } from './questions.ts';
 import { contentNote, mountToolbar } from './safety.ts';
-import { mountScreen, showAnswerState, showBanner, showFeedback, showPaused, showQuestion, showResults, showWaiting, type Feedback } from './view.ts';
+import { answerFeedback, mountScreen, showAnswerState, showBanner, showCountdown, showFeedback, showFinished, showPaused, showQuestion, showResults, showWaiting, type Feedback } from './view.ts';
 
 setLanguage(pickLanguage());
 // The tab's title and icon say nothing about the topic: someone may glance at the phone.
 document.title = t('app.title');
 
-const ACK_TIMEOUT_MS = 10_000;
 const root = document.getElementById('app') as HTMLElement;
 let screen = mountScreen(root);
 let ready = false;
@@ -30,16 +31,19 @@ mountToolbar(root, (lang) => {
   render(true);
   drawQuestions();
 });
-// Questions live outside the announced area: a vote elsewhere in the room is not news to read out.
+// Questions live outside the announced area: a vote elsewhere in the room is not news to read
+// out. Labelled by its heading, the section is a landmark of its own (a "region").
 const questionsBox = el('section', 'qa');
 questionsBox.hidden = true;
+questionsBox.setAttribute('aria-labelledby', 'qa-title');
 root.after(questionsBox);
 
 function drawQuestions(): void {
   questionsBox.hidden = false;
   mountQuestions(questionsBox, {
-    ask: (text) => (socket.connected ? socket.timeout(ACK_TIMEOUT_MS).emitWithAck('question:ask', { text }).catch(() => undefined) : Promise.resolve(undefined)),
-    vote: (questionId, on) => (socket.connected ? socket.timeout(ACK_TIMEOUT_MS).emitWithAck('question:vote', { questionId, on }).catch(() => undefined) : Promise.resolve(undefined)),
+    // No reply (offline, or none in time) is "not sent": the person may try again.
+    ask: async (text) => serverAck(await request(socket, 'question:ask', { text })),
+    vote: async (questionId, on) => serverAck(await request(socket, 'question:vote', { questionId, on })),
   });
 }
 void contentNote(root).then(start);
@@ -61,21 +65,17 @@ let feedback: Feedback = '';
 const lastStored = new Map<string, AnswerValue>();
 
 showBanner(screen, t('join.connecting'));
-const socket: Socket<ServerToClient, ClientToServer> = io({
-  auth: { v: PROTOCOL_VERSION, device: deviceToken(), ...(code ? { code } : {}) },
-  reconnectionDelayMax: 5000,
-});
+const socket = openSocket({ v: PROTOCOL_VERSION, device: deviceToken(), ...(code ? { code } : {}) });
+let countdown = received({ kind: 'none' });
+/** The deck has reached the closing slide: with no question, the phone says thank you. */
+let finished = false;
 
 let justConnected = false;
 socket.on('connect', () => {
   showBanner(screen, '');
   justConnected = true;
 });
-socket.on('disconnect', (reason) => {
-  showBanner(screen, t('join.reconnecting'));
-  // socket.io does not retry after a disconnect the server asked for; a phone always should.
-  if (reason === 'io server disconnect') socket.connect();
-});
+socket.on('disconnect', () => showBanner(screen, t('join.reconnecting')));
 socket.on('connect_error', (error) => {
   if (error.message === 'UNKNOWN_WORKSHOP') {
     showBanner(screen, t('join.unknownWorkshop'));
@@ -108,6 +108,14 @@ socket.on('room:state', (next) => {
   }
 });
 socket.on('qa:board', updateBoard);
+socket.on('countdown:update', (next) => {
+  countdown = received(next);
+  render(false);
+});
+socket.on('room:finished', (next) => {
+  finished = next.finished;
+  render(false);
+});
 socket.on('room:paused', (next) => {
   paused = next.paused;
   render(true);
@@ -120,15 +128,21 @@ socket.on('activity:snapshot', (snap: Snapshot) => {
 
 function render(rebuild: boolean): void {
   if (!ready) return;
+  const current = paused ? undefined : state?.current;
+  // On a question box the phone's one way to ask is the Q&A form, open and ready.
+  const onQuestionBox = current !== undefined && current !== null && !hasControls(current.activity);
+  document.body.classList.toggle('question-box', onQuestionBox);
+  questionBoxOpen(onQuestionBox);
   if (paused) return showPaused(screen);
-  const current = state?.current;
-  if (!current) return showWaiting(screen);
+  if (!current) return finished ? showFinished(screen) : showWaiting(screen);
   const view = localView(current.activity);
   if (rebuild || screen.question.dataset['activity'] !== current.activity.id) showQuestion(screen, view, submit);
   const open = current.snapshot.status === 'open';
-  showAnswerState(screen, answers?.get(current.activity.id)?.value, open);
-  showFeedback(screen, !open && feedback !== 'received' ? 'closed' : feedback);
+  const kept = answers?.get(current.activity.id);
+  showAnswerState(screen, kept?.value, open);
+  showFeedback(screen, answerFeedback(view, open, feedback, kept?.sent === true));
   showResults(screen, view, current.snapshot);
+  showCountdown(screen, open && closing(countdown, current.activity.id) ? countdown : undefined);
 }
 
 async function submit(value: AnswerValue): Promise<void> {
@@ -144,18 +158,13 @@ async function submit(value: AnswerValue): Promise<void> {
 
 /** Sends one answer; keeps it for a later retry unless the server stored or refused it. */
 async function send(activityId: string, value: AnswerValue): Promise<void> {
-  let result: Awaited<ReturnType<typeof socket.emitWithAck<'answer:submit'>>>;
-  try {
-    result = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('answer:submit', { activityId, value });
-  } catch {
-    return setFeedback(activityId, 'pending');
-  }
+  const result = await request(socket, 'answer:submit', { activityId, value });
   if (result.ok) {
     // Only if the phone did not pick another answer meanwhile.
     if (answers?.get(activityId)?.value === value) answers.set(activityId, { value: result.value, sent: true });
     return setFeedback(activityId, 'received');
   }
-  if (result.error === 'RATE_LIMITED' || result.error === 'STORAGE') return setFeedback(activityId, 'pending');
+  if (result.error === 'RATE_LIMITED' || result.error === 'STORAGE' || result.error === 'OFFLINE' || result.error === 'TIMEOUT') return setFeedback(activityId, 'pending');
   // Refused for good (closed, or not a valid answer): show the answer that is stored, if any.
   const stored = lastStored.get(activityId);
   if (stored === undefined) answers?.forget(activityId);

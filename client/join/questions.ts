@@ -24,12 +24,26 @@ let draft = '';
 let stage: 'closed' | 'writing' | 'personal' | 'sent' = 'closed';
 let box: HTMLElement | undefined;
 let link: QuestionLink | undefined;
+let onQuestionBox = false;
 
 /** Draws the Q&A part of the screen into `container`. */
 export function mountQuestions(container: HTMLElement, to: QuestionLink): void {
   box = container;
   link = to;
   draw();
+}
+
+/**
+ * The room is on a question box (or left it). There the form is open and ready, since it is
+ * the one way to ask; leaving, an empty form folds back to its button, a draft stays.
+ */
+export function questionBoxOpen(on: boolean): void {
+  if (on === onQuestionBox) return;
+  onQuestionBox = on;
+  if (on && stage === 'closed') stage = 'writing';
+  else if (!on && stage === 'writing' && draft.trim() === '') stage = 'closed';
+  else return;
+  drawAsk();
 }
 
 /** The board changed (or arrived on connect, with this phone's votes). */
@@ -44,7 +58,9 @@ export function updateBoard(next: QaBoard): void {
 
 function draw(): void {
   if (!box) return;
-  box.replaceChildren(el('h2', '', t('join.qa.title')), el('div', 'qa-ask'), el('div', 'qa-board'));
+  const title = el('h2', '', t('join.qa.title'));
+  title.id = 'qa-title';
+  box.replaceChildren(title, el('div', 'qa-ask'), el('div', 'qa-board'));
   drawAsk();
   drawBoard();
 }
@@ -113,7 +129,7 @@ function drawPersonal(area: HTMLElement): void {
 }
 
 /** "This looks personal": who can help privately (every resource, to call or text), then edit or send anyway. */
-export function personalCard(edit: () => void, sendAnyway: () => void): HTMLElement {
+function personalCard(edit: () => void, sendAnyway: () => void): HTMLElement {
   const title = el('h3', '', t('join.qa.personal.title'));
   title.tabIndex = -1;
   // The choice first, then the (long) list of who can help.

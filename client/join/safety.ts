@@ -34,10 +34,12 @@ export function mountToolbar(root: HTMLElement, onLanguage: (lang: string) => vo
     bar.setAttribute('aria-label', t('join.toolbar'));
     const others = languages().filter((l) => l !== language());
     const switches = others.map((lang) => {
-      const b = el('button', 'lang', nameOf(lang));
+      // The name, or on a very narrow screen (200% zoom) the code, which the spoken name includes too.
+      const code = lang.toUpperCase();
+      const b = el('button', 'lang', [el('span', 'lang-name', nameOf(lang)), el('span', 'lang-code', code)]);
       b.type = 'button';
       b.lang = lang;
-      b.setAttribute('aria-label', `${t('join.language')}: ${nameOf(lang)}`);
+      b.setAttribute('aria-label', `${t('join.language')}: ${nameOf(lang)} (${code})`);
       b.addEventListener('click', () => {
         rememberLanguage(lang);
         onLanguage(lang);

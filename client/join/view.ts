@@ -6,16 +6,19 @@
 import type { ActivityView, AnswerValue, Snapshot } from '../../server/protocol.ts';
 import { el } from '../dom.ts';
 import { explanationOf, t } from '../i18n.ts';
-import { personalDetails } from '../../server/core/disclosure.ts';
 import { resultsElement } from '../results.ts';
-import { personalCard } from './questions.ts';
+import { timeLeft, type LocalCountdown } from '../countdown.ts';
+import { controls, hasControls } from './controls.ts';
+import { helpGroups } from './safety.ts';
 
-export type Feedback = '' | 'sending' | 'received' | 'pending' | 'closed' | 'refused';
+export type Feedback = '' | 'sending' | 'received' | 'receivedClosed' | 'pending' | 'closed' | 'refused';
 
 export interface Screen {
   banner: HTMLElement;
   question: HTMLElement;
   feedback: HTMLElement;
+  /** "Answers close in 0:25": not announced every second (aria-live off inside the live page). */
+  countdown: HTMLElement;
   results: HTMLElement;
 }
 
@@ -24,13 +27,16 @@ export function mountScreen(root: HTMLElement): Screen {
     banner: el('p', 'banner'),
     question: el('section', 'question'),
     feedback: el('p', 'feedback'),
+    countdown: el('p', 'countdown'),
     results: el('section', 'results-area'),
   };
+  screen.countdown.setAttribute('aria-live', 'off');
+  screen.countdown.hidden = true;
   screen.banner.setAttribute('role', 'status');
   screen.banner.hidden = true;
   screen.feedback.setAttribute('role', 'status');
   const privacy = el('p', 'note', `${t('join.privacy')} ${t('join.stepOut')}`);
-  root.replaceChildren(screen.banner, screen.question, screen.feedback, screen.results, privacy);
+  root.replaceChildren(screen.banner, screen.question, screen.feedback, screen.countdown, screen.results, privacy);
   return screen;
 }
 
@@ -47,6 +53,26 @@ export function showPaused(screen: Screen): void {
   screen.results.replaceChildren();
 }
 
+/** The workshop is over: thanks, and the help lines, for anyone the evening stirred up. */
+export function showFinished(screen: Screen): void {
+  screen.question.replaceChildren(el('h1', '', t('join.finished.title')), el('p', '', t('join.finished.body')), ...helpGroups());
+  screen.question.dataset['activity'] = '';
+  screen.feedback.textContent = '';
+  screen.results.replaceChildren();
+  showCountdown(screen, undefined);
+}
+
+/** The time left before answers close, redrawn every second while it runs. */
+let ticking: ReturnType<typeof setInterval> | undefined;
+export function showCountdown(screen: Screen, countdown: LocalCountdown | undefined): void {
+  clearInterval(ticking);
+  screen.countdown.hidden = countdown === undefined;
+  if (!countdown) return;
+  const draw = (): void => void (screen.countdown.textContent = t('join.countdown.closesIn', { time: timeLeft(countdown) }));
+  draw();
+  ticking = setInterval(draw, 1000);
+}
+
 export function showWaiting(screen: Screen): void {
   screen.question.replaceChildren(el('h1', '', t('join.waiting.title')), el('p', '', t('join.waiting.body')));
   screen.question.dataset['activity'] = '';
@@ -60,66 +86,11 @@ export function showQuestion(screen: Screen, view: ActivityView, send: (value: A
   if (view.title) parts.push(el('h1', '', view.title));
   if (view.story) parts.push(el('p', 'story', view.story));
   parts.push(el(view.title ? 'p' : 'h1', 'prompt', view.prompt));
-  parts.push(controls(view, send), skipControls(screen));
+  if (hasControls(view)) parts.push(controls(view, send), skipControls(screen));
   screen.question.classList.remove('skipped');
   screen.question.replaceChildren(...parts);
   screen.question.dataset['activity'] = view.id;
   screen.results.replaceChildren();
-}
-
-function controls(view: ActivityView, send: (value: AnswerValue) => void): HTMLElement {
-  const box = el('div', 'controls');
-  if (view.kind === 'choice' || view.kind === 'scenario') {
-    (view.options ?? []).forEach((option, i) => box.append(choiceButton(`${String.fromCharCode(65 + i)}. ${option}`, i, () => send(i))));
-  } else if (view.kind === 'scale') {
-    const row = el('div', 'scale');
-    for (let v = view.min ?? 1; v <= (view.max ?? 5); v++) row.append(choiceButton(String(v), v, () => send(v)));
-    box.append(row, el('p', 'scale-labels', [el('span', '', `${view.min} = ${view.labels?.[0] ?? ''}`), el('span', '', `${view.max} = ${view.labels?.[1] ?? ''}`)]));
-  } else if (view.kind === 'multi') {
-    box.append(el('p', 'hint', t('join.multi.hint')));
-    (view.options ?? []).forEach((option, i) => {
-      const b = choiceButton(`${String.fromCharCode(65 + i)}. ${option}`, i, () => b.setAttribute('aria-pressed', String(b.getAttribute('aria-pressed') !== 'true')));
-      box.append(b);
-    });
-    const submit = el('button', 'send', t('join.answer.send'));
-    submit.type = 'button';
-    submit.addEventListener('click', () => {
-      const chosen = [...box.querySelectorAll<HTMLButtonElement>('button.choice[aria-pressed="true"]')].map((b) => Number(b.dataset['value']));
-      if (chosen.length > 0) send(chosen);
-    });
-    box.append(submit);
-  } else {
-    const form = el('form', 'free');
-    const input = view.kind === 'text' ? el('textarea') : el('input');
-    input.maxLength = view.maxLength ?? 40;
-    input.placeholder = t('join.text.placeholder');
-    input.setAttribute('aria-label', view.prompt);
-    input.autocomplete = 'off';
-    const submit = el('button', 'send', t('join.answer.send'));
-    form.append(input, submit);
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const value = input.value.trim();
-      if (!value) return;
-      // A question-box answer goes to the Q&A queue: the same gentle check as "Ask a question".
-      if (view.kind !== 'text' || personalDetails(value).length === 0) return send(value);
-      const card = personalCard(
-        () => {
-          card.replaceWith(form);
-          input.focus();
-        },
-        () => {
-          card.replaceWith(form);
-          send(value);
-        },
-      );
-      form.replaceWith(card);
-      card.querySelector<HTMLElement>('h3')?.focus();
-    });
-    box.append(form);
-    if (view.kind === 'text') box.append(el('p', 'hint', t('join.text.private')));
-  }
-  return box;
 }
 
 /** "Skip this question": no answer is sent, nobody is told, and the person can still answer. */
@@ -135,7 +106,7 @@ function skipControls(screen: Screen): HTMLElement {
   });
   unskip.addEventListener('click', () => {
     screen.question.classList.remove('skipped');
-    screen.question.querySelector<HTMLElement>('.controls button, .controls input, .controls textarea')?.focus();
+    screen.question.querySelector<HTMLElement>('.controls button, .controls input')?.focus();
   });
   return el('div', 'skip-box', [skip, skipped, unskip]);
 }
@@ -143,15 +114,6 @@ function skipControls(screen: Screen): HTMLElement {
 /** Citation marks like [29] point to the deck's source list, which phones do not have. */
 function withoutCitations(text: string): string {
   return text.replace(/\s*\[\d+[a-z]?\]/g, '');
-}
-
-function choiceButton(text: string, value: number, onTap: () => void): HTMLButtonElement {
-  const b = el('button', 'choice', text);
-  b.type = 'button';
-  b.dataset['value'] = String(value);
-  b.setAttribute('aria-pressed', 'false');
-  b.addEventListener('click', onTap);
-  return b;
 }
 
 /** Marks this phone's answer, and locks the controls when answers are closed. */
@@ -167,6 +129,16 @@ export function showAnswerState(screen: Screen, mine: AnswerValue | undefined, o
   }
 }
 
+/**
+ * What to say about this phone's answer. Once answers are locked nothing promises a change:
+ * an answer the server holds is "received, answers are closed now".
+ */
+export function answerFeedback(view: ActivityView, open: boolean, feedback: Feedback, stored: boolean): Feedback {
+  if (!hasControls(view)) return '';
+  if (open) return feedback;
+  return stored ? 'receivedClosed' : 'closed';
+}
+
 export function showFeedback(screen: Screen, feedback: Feedback): void {
   screen.feedback.className = `feedback ${feedback}`;
   screen.feedback.textContent = feedback ? t(`join.answer.${feedback}`) : '';
@@ -180,12 +152,12 @@ export function showResults(screen: Screen, view: ActivityView, snap: Snapshot):
     b.querySelector('.best-mark')?.remove();
     if (best) b.append(el('span', 'best-mark', t('join.results.best')));
   }
-  if (!snap.revealed) {
+  // A question box has nothing to show the room: its questions wait for the facilitator.
+  if (!snap.revealed || !hasControls(view)) {
     screen.results.replaceChildren();
     return;
   }
-  const parts: HTMLElement[] = [el('h2', '', t('join.results.title'))];
-  if (view.kind !== 'text') parts.push(resultsElement(view, snap));
+  const parts: HTMLElement[] = [el('h2', '', t('join.results.title')), resultsElement(view, snap)];
   const why = explanationOf(snap);
   if (why) parts.push(el('p', 'explanation', withoutCitations(why)));
   screen.results.replaceChildren(...parts);

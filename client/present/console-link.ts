@@ -1,20 +1,26 @@
 /**
- * The deck's side of the console: it says where it is after every move, moves when a
- * console asks, and pauses the room (key B or the console's button) to a calm screen on
+ * The deck's side of the console: it says where it is (only the latest position, one
+ * request at a time, so a held arrow key is a few requests, not one per slide), moves when
+ * a console asks, and pauses the room (key B or the console's button) to a calm screen on
  * the projector and a pause screen on the phones. Reveal's own pause is the blank screen.
  */
 import type { RevealApi } from 'reveal.js';
-import type { Socket } from 'socket.io-client';
-import type { ClientToServer, DeckGo, ServerToClient } from '../../server/protocol.ts';
+import type { DeckGo } from '../../server/protocol.ts';
+import { latest } from '../connection/latest.ts';
+import { request, worthRetrying, type LiveSocket } from '../connection/socket.ts';
 import { el } from '../dom.ts';
 import { t } from '../i18n.ts';
 
 const full = new URLSearchParams(location.search).has('full');
 
-export function linkConsole(deck: RevealApi, socket: Socket<ServerToClient, ClientToServer>): void {
+export function linkConsole(deck: RevealApi, socket: LiveSocket): void {
+  const position = latest<string>(
+    async (slide) => (worthRetrying(await request(socket, 'deck:at', { slide, full })) ? 'retry' : 'done'),
+    { settleMs: 0, gapMs: 150, retryMs: 1000 },
+  );
   const report = (): void => {
     const slide = deck.getCurrentSlide()?.dataset['key'];
-    if (slide && socket.connected) void socket.emitWithAck('deck:at', { slide, full });
+    if (slide) position.push(slide);
   };
   deck.on('slidechanged', report);
   deck.on('ready', report);
@@ -39,7 +45,7 @@ export function linkConsole(deck: RevealApi, socket: Socket<ServerToClient, Clie
     if (deck.isPaused() !== paused) deck.togglePause(paused);
   });
   const toggle = (): void => {
-    if (socket.connected) void socket.emitWithAck('room:pause', { paused: !deck.isPaused() });
+    if (socket.connected) void request(socket, 'room:pause', { paused: !deck.isPaused() });
     else deck.togglePause();
   };
   deck.addKeyBinding({ keyCode: 66, key: 'B', description: 'Pause the room (projector and phones), or resume' }, toggle);

@@ -24,7 +24,8 @@ export function renderLive(view: ActivityView, snap: Snapshot): void {
   }
   slide.classList.toggle('revealed', snap.revealed);
   const status = t(snap.status === 'locked' ? 'present.live.locked' : 'present.live.open');
-  const parts: HTMLElement[] = [el('p', 'live-count', [el('strong', '', tn('present.live.answers', snap.total)), ` · ${status}`])];
+  // A question box's count means nothing to the room: its questions reach the screen only once approved.
+  const parts: HTMLElement[] = view.kind === 'text' ? [] : [el('p', 'live-count', [el('strong', '', tn('present.live.answers', snap.total)), ` · ${status}`])];
 
   // Options are already on the slide: the counts go next to them.
   for (const li of slide.querySelectorAll<HTMLElement>('li[data-option]')) {

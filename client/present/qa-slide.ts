@@ -15,6 +15,8 @@ export function renderQuestions(queue: QaQueue): void {
   const shown = approved.slice(0, MAX_ON_SLIDE);
   for (const slide of document.querySelectorAll<HTMLElement>('section[data-qa]')) {
     slide.querySelector('.qa-board')?.remove();
+    // With questions up, the slide's own words step back to leave them the room (theme.css).
+    slide.classList.toggle('asked', shown.length > 0);
     const items = shown.map((q) =>
       el('li', q.answered ? 'qa-question answered' : 'qa-question', [
         el('span', 'qa-text', q.text),

@@ -11,7 +11,7 @@ import { citations } from './slides.ts';
 import { CORE_MINUTES, minutesOf, planOf, timeLine } from './timing.ts';
 
 /** Slide attributes the deck understands; anything else is most likely a typo. */
-const SLIDE_ATTRIBUTES = new Set(['data-join', 'data-activity', 'data-learning', 'data-qa', 'data-resources', 'data-sources', 'data-optional', 'data-timing', 'data-state', 'class', 'id']);
+const SLIDE_ATTRIBUTES = new Set(['data-join', 'data-break', 'data-closing', 'data-activity', 'data-learning', 'data-qa', 'data-resources', 'data-sources', 'data-optional', 'data-timing', 'data-state', 'class', 'id']);
 
 export interface Known {
   activities: Set<string> | undefined;

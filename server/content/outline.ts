@@ -16,6 +16,10 @@ export interface OutlineSlide {
   minutes: number;
   optional: boolean;
   activityId?: string;
+  /** The break (`data-break`): the console offers "back at" a time. */
+  break?: true;
+  /** The closing slide (`data-closing`): from here on the phones say thank you. */
+  closing?: true;
 }
 
 export interface OutlineSection {
@@ -36,8 +40,15 @@ export function deckOutline(content: Content, lang: string): OutlineSection[] {
       const entry: OutlineSlide = { key, title: slide.title, notes: slide.notes, minutes, optional: isOptional(slide) };
       const activityId = slide.attrs['data-activity'];
       if (activityId) entry.activityId = activityId;
+      if ('data-break' in slide.attrs) entry.break = true;
+      if ('data-closing' in slide.attrs) entry.closing = true;
       return entry;
     });
     return { id: String(f), title: outline[0]?.title ?? '', slides: outline };
   });
+}
+
+/** The key of the closing slide, if the deck has one (the same key in every language). */
+export function closingSlide(outline: readonly OutlineSection[]): string | undefined {
+  return outline.flatMap((s) => s.slides).find((s) => s.closing)?.key;
 }

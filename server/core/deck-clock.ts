@@ -1,7 +1,12 @@
 /**
  * The facilitator's clock: where the deck is, and how long each section (deck file) has
  * taken so far. It starts when the deck first leaves its first slide. Pure: the time is
- * passed in; `move` updates the clock in place.
+ * passed in; `move` and `resume` update the clock in place.
+ *
+ * Across a stop of the kit the clock counts only the time the kit ran: `resume` moves the
+ * clock's marks forward by the time it was stopped, so the clock reads on restart what it
+ * read when the kit stopped, and the current slide's time picks up from there. A facilitator
+ * who stops the kit over lunch finds the clock where they left it, not an hour late.
  */
 import type { DeckPosition } from '../protocol.ts';
 
@@ -13,6 +18,15 @@ export interface DeckClock {
   since: number;
   /** Milliseconds spent per section, before the current slide. */
   spent: Map<string, number>;
+}
+
+/** A clock as plain data, for a store (JSON or columns). */
+export interface ClockData {
+  slide: string | null;
+  full: boolean;
+  startedAt: number | null;
+  since: number;
+  spent: Record<string, number>;
 }
 
 /** The first slide of a deck; the clock waits on it. */
@@ -47,4 +61,23 @@ export function position(clock: DeckClock, at: number): DeckPosition {
     spent[section] = (spent[section] ?? 0) + Math.max(0, at - clock.since);
   }
   return { slide: clock.slide, full: clock.full, elapsed: clock.startedAt === null ? 0 : Math.max(0, at - clock.startedAt), spent };
+}
+
+/**
+ * The kit starts again at `at` after it stopped at `stoppedAt` (when it was last known to
+ * run): the time in between does not count. A move stored after `stoppedAt` proves the kit
+ * ran until then, so the stop is counted from the later of the two.
+ */
+export function resume(clock: DeckClock, stoppedAt: number, at: number): void {
+  const stopped = Math.max(0, at - Math.max(stoppedAt, clock.since));
+  if (clock.startedAt !== null) clock.startedAt += stopped;
+  clock.since += stopped;
+}
+
+export function clockData(clock: DeckClock): ClockData {
+  return { slide: clock.slide, full: clock.full, startedAt: clock.startedAt, since: clock.since, spent: Object.fromEntries(clock.spent) };
+}
+
+export function clockFrom(data: ClockData): DeckClock {
+  return { slide: data.slide, full: data.full, startedAt: data.startedAt, since: data.since, spent: new Map(Object.entries(data.spent)) };
 }

@@ -1,6 +1,8 @@
 /**
  * The printable pages as HTTP routes: GET /guide, /handout and /help, each with an optional
  * `?lang=`. Thin: it picks the language, asks the page's module for its HTML and sends it.
+ * Without `?lang=`, /help (opened on an attendee's phone) follows the phone's language, as
+ * the join page does; the guide and the handout, which the facilitator prints, the deck's.
  * These pages hold no secret and need no key: the guide is what a facilitator hands a
  * co-facilitator, and the help page is what the handout's QR code opens on anyone's phone.
  */
@@ -9,6 +11,7 @@ import type { Content } from '../content/content.ts';
 import type { PageHandler } from '../http/routes.ts';
 import { renderGuide } from './guide-page.ts';
 import { renderHandout } from './handout-page.ts';
+import { acceptedLanguages } from './accept-language.ts';
 import { renderHelp } from './help-page.ts';
 import type { PageInput } from './shell.ts';
 
@@ -33,9 +36,12 @@ export function helpUrlIn(base: string, lang: string): string {
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'Content-Length': Buffer.byteLength(body) }).end(body);
+function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'Content-Length': Buffer.byteLength(body), ...extra }).end(body);
 }
+
+/** The pages that follow the browser's language when no `?lang=` is given. */
+const FOLLOWS_BROWSER = new Set(['/help']);
 
 /** A PageHandler for the printable pages; false for every other path. */
 export function printableRoutes({ content, lang, helpUrl, now = () => new Date() }: PrintableOptions): PageHandler {
@@ -51,11 +57,13 @@ export function printableRoutes({ content, lang, helpUrl, now = () => new Date()
     const render = Object.hasOwn(pages, path) ? pages[path] : undefined;
     if (!render || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const requested = new URL(req.url ?? '/', 'http://kit.invalid').searchParams.get('lang');
-    const input: PageInput = { content, lang: available(requested) ? requested : fallback, now: now() };
+    const browser = FOLLOWS_BROWSER.has(path) ? acceptedLanguages(req.headers['accept-language']).find(available) : undefined;
+    const input: PageInput = { content, lang: available(requested) ? requested : (browser ?? fallback), now: now() };
+    const vary: Record<string, string> = FOLLOWS_BROWSER.has(path) ? { Vary: 'Accept-Language' } : {};
     Promise.resolve()
       .then(() => render(input))
       .then(
-        (html) => send(res, 200, 'text/html; charset=utf-8', html),
+        (html) => send(res, 200, 'text/html; charset=utf-8', html, vary),
         (error: unknown) => {
           console.error(`error: ${path}: ${error instanceof Error ? error.message : String(error)}`);
           send(res, 500, 'text/plain; charset=utf-8', 'This page could not be made.\n');

@@ -1,10 +1,17 @@
 /**
  * One workshop's console state when several kit processes share Redis: the deck's clock and
- * the pause are kept there, so a console or a phone on any process sees the same. Moves are
- * the core's (core/deck-clock.ts); broadcasts go through socket.io's adapter.
+ * the pause are kept there, so a console or a phone on any process sees the same, and they
+ * come back when every process is restarted. Moves are the core's (core/deck-clock.ts);
+ * broadcasts go through socket.io's adapter.
+ *
+ * The clock counts only the time some process ran, as on a laptop (console/console-room.ts):
+ * its times are "kit time", the wall clock less `stopped`, the time no process ran. Every
+ * process notes in `alive` that it runs; a process that starts and finds `alive` older than
+ * STALE_MS adds the gap to `stopped`, in one script, so two starting together add it once.
+ * A restart within STALE_MS counts as running.
  */
 import type { RedisClientType } from 'redis';
-import type { ConsoleOutput } from '../console/console-room.ts';
+import { ALIVE_EVERY_MS, type ConsoleOutput } from '../console/console-room.ts';
 import { move, newClock, position, type DeckClock } from '../core/deck-clock.ts';
 import type { DeckGo, DeckPosition, Paused } from '../protocol.ts';
 import type { LiveConsole } from '../room/live-workshop.ts';
@@ -12,16 +19,49 @@ import type { WorkshopRecord } from '../store/store.ts';
 
 type StoredClock = Omit<DeckClock, 'spent'> & { spent: [string, number][] };
 
+/** No process noted it ran for this long: they were all stopped. */
+const STALE_MS = 3 * ALIVE_EVERY_MS;
+
+/** KEYS: clock, alive, stopped. ARGV: now, STALE_MS. */
+const RESUME = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local now = tonumber(ARGV[1])
+local alive = tonumber(redis.call('GET', KEYS[2]))
+if alive and now - alive > tonumber(ARGV[2]) then redis.call('INCRBY', KEYS[3], now - alive) end
+redis.call('SET', KEYS[2], ARGV[1])
+return 1
+`;
+
+/** KEYS: clock, alive. ARGV: now. Only a clock that exists needs to know. */
+const ALIVE = `
+if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('SET', KEYS[2], ARGV[1]) end
+return 0
+`;
+
 export class RedisConsole implements LiveConsole {
   private output: ConsoleOutput | undefined;
-  private readonly keys: { clock: string; paused: string };
+  private readonly keys: { clock: string; paused: string; alive: string; stopped: string };
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     record: WorkshopRecord,
     private readonly redis: RedisClientType,
     private readonly now: () => number,
   ) {
-    this.keys = { clock: `kit:${record.id}:clock`, paused: `kit:${record.id}:paused` };
+    const base = `kit:${record.id}`;
+    this.keys = { clock: `${base}:clock`, paused: `${base}:paused`, alive: `${base}:alive`, stopped: `${base}:stopped` };
+  }
+
+  /** On start: the time no process ran stops counting; then this process notes it runs. */
+  async start(): Promise<void> {
+    await this.redis.eval(RESUME, { keys: [this.keys.clock, this.keys.alive, this.keys.stopped], arguments: [String(this.now()), String(STALE_MS)] });
+    this.timer = setInterval(() => void this.alive().catch(() => undefined), ALIVE_EVERY_MS).unref();
+  }
+
+  /** Notes once more that the kit ran until now (best effort: Redis may be gone). */
+  stop(): void {
+    clearInterval(this.timer);
+    void this.alive().catch(() => undefined);
   }
 
   attach(output: ConsoleOutput): void {
@@ -32,22 +72,31 @@ export class RedisConsole implements LiveConsole {
     this.output?.toHosts('deck:go', { to });
   }
 
-  private async clock(): Promise<DeckClock> {
-    const raw = await this.redis.get(this.keys.clock);
-    if (!raw) return newClock();
+  private alive(): Promise<unknown> {
+    return this.redis.eval(ALIVE, { keys: [this.keys.clock, this.keys.alive], arguments: [String(this.now())] });
+  }
+
+  /** The clock, and the kit time now. */
+  private async clock(): Promise<{ clock: DeckClock; at: number }> {
+    const [raw, stopped] = await this.redis.mGet([this.keys.clock, this.keys.stopped]);
+    const at = this.now() - Number(stopped ?? 0);
+    if (!raw) return { clock: newClock(), at };
     const stored = JSON.parse(raw) as StoredClock;
-    return { ...stored, spent: new Map(stored.spent) };
+    return { clock: { ...stored, spent: new Map(stored.spent) }, at };
   }
 
   async at(slide: string, full: boolean): Promise<void> {
-    const clock = await this.clock();
-    move(clock, slide, full, this.now());
-    await this.redis.set(this.keys.clock, JSON.stringify({ ...clock, spent: [...clock.spent] } satisfies StoredClock));
-    this.output?.toHosts('deck:position', position(clock, this.now()));
+    const { clock, at } = await this.clock();
+    move(clock, slide, full, at);
+    const stored = JSON.stringify({ ...clock, spent: [...clock.spent] } satisfies StoredClock);
+    // A move proves the kit ran until now, as a beat does.
+    await this.redis.multi().set(this.keys.clock, stored).set(this.keys.alive, String(this.now())).exec();
+    this.output?.toHosts('deck:position', position(clock, at));
   }
 
   async position(): Promise<DeckPosition> {
-    return position(await this.clock(), this.now());
+    const { clock, at } = await this.clock();
+    return position(clock, at);
   }
 
   async pause(paused: boolean): Promise<void> {

@@ -8,6 +8,7 @@ import type { Thresholds } from '../core/workshop.ts';
 import { JoinCounter } from '../room/join-counter.ts';
 import { WorkshopOf, type LiveWorkshops } from '../room/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
+import { workshopThresholds } from '../workshops.ts';
 import { RedisConsole } from './redis-console.ts';
 import { RedisQa } from './redis-qa.ts';
 import { RedisRoom } from './redis-room.ts';
@@ -18,6 +19,7 @@ export interface RedisWorkshopsOptions {
   /** A second connection, for the change channels (a subscribed connection can do nothing else). */
   subscriber: RedisClientType;
   activities: readonly Activity[];
+  /** For workshops that keep no threshold of their own (made before it was kept). */
   thresholds: Thresholds;
   clock: () => number;
   joinUrl: (code: string) => string;
@@ -31,8 +33,12 @@ type RedisWorkshop = WorkshopOf<RedisRoom, RedisQa, RedisConsole>;
 function redisWorkshop(record: WorkshopRecord, options: RedisWorkshopsOptions & { catalog: ReadonlyMap<string, Activity> }): RedisWorkshop {
   const { redis } = options;
   const qa = new RedisQa(record, redis);
-  const room = new RedisRoom({ ...options, record, onQuestion: (text) => qa.ask(text) });
-  const joins = new JoinCounter(record, async (keys) => void (await redis.sAdd(joinedKey(record.id), keys)));
+  const room = new RedisRoom({ ...options, record, thresholds: workshopThresholds(record, options.thresholds), onQuestion: (text) => qa.ask(text) });
+  const joins = new JoinCounter(
+    record,
+    async (keys) => void (await redis.sAdd(joinedKey(record.id), keys)),
+    () => redis.sCard(joinedKey(record.id)),
+  );
   return new WorkshopOf(record, room, qa, new RedisConsole(record, redis, options.clock), joins);
 }
 
@@ -43,7 +49,10 @@ export class RedisWorkshops implements LiveWorkshops {
   static async open(options: RedisWorkshopsOptions): Promise<RedisWorkshops> {
     const catalog: ReadonlyMap<string, Activity> = new Map(options.activities.map((a) => [a.id, a]));
     const workshops = (await listWorkshops(options.redis)).map((record) => redisWorkshop(record, { ...options, catalog }));
-    for (const w of workshops) await w.room.start();
+    for (const w of workshops) {
+      await w.room.start();
+      await w.console.start();
+    }
     return new RedisWorkshops(new Map(workshops.map((w) => [w.record.code, w])));
   }
 
@@ -56,6 +65,9 @@ export class RedisWorkshops implements LiveWorkshops {
   }
 
   stop(): void {
-    for (const w of this.byCode.values()) w.stop();
+    for (const w of this.byCode.values()) {
+      w.stop();
+      w.console.stop();
+    }
   }
 }

@@ -13,7 +13,10 @@ import { openRunningWorkshop } from './workshop-records.ts';
 
 export interface OpenSharedOptions {
   activities: readonly Activity[];
+  /** For workshops that keep no threshold of their own (made before it was kept). */
   thresholds: Thresholds;
+  /** The threshold a workshop created now keeps. */
+  threshold: number;
   joinUrl: (code: string) => string;
   /** Start a fresh workshop instead of running the one running already. */
   fresh: boolean;
@@ -27,7 +30,7 @@ export async function openShared(url: URL, options: OpenSharedOptions): Promise<
   const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`Redis at ${url.host} did not answer within ${FIRST_CONNECT_MS / 1000} s`)), FIRST_CONNECT_MS).unref());
   const connection = await Promise.race([connectRedis(url.href, options.log), timeout]);
   const { redis, subscriber, adapter } = connection;
-  const workshop = await openRunningWorkshop(redis, options.fresh, Date.now());
+  const workshop = await openRunningWorkshop(redis, options.fresh, Date.now(), options.threshold);
   const rooms = await RedisWorkshops.open({ redis, subscriber, activities: options.activities, thresholds: options.thresholds, clock: Date.now, joinUrl: options.joinUrl });
   return {
     workshop,

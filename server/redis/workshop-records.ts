@@ -12,26 +12,28 @@ const RUNNING = 'kit:running';
 
 /** All workshops, oldest first. */
 export async function listWorkshops(redis: RedisClientType): Promise<WorkshopRecord[]> {
-  const all = Object.values(await redis.hGetAll(RECORDS)).map((raw) => JSON.parse(raw) as WorkshopRecord);
+  // Records made before the threshold was kept have none: the kit's setting applies to them.
+  const all = Object.values(await redis.hGetAll(RECORDS)).map((raw) => ({ threshold: null, ...(JSON.parse(raw) as WorkshopRecord) }));
   return all.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 /**
  * The workshop the kit runs: the one running already, or a new one when there is none or
- * `fresh` is asked for (then every process started after this one joins the new one).
+ * `fresh` is asked for (then every process started after this one joins the new one). A new
+ * workshop keeps `threshold`; one running already keeps the one it was created with.
  */
-export async function openRunningWorkshop(redis: RedisClientType, fresh: boolean, now: number): Promise<WorkshopRecord> {
+export async function openRunningWorkshop(redis: RedisClientType, fresh: boolean, now: number, threshold: number | null = null): Promise<WorkshopRecord> {
   const records = await listWorkshops(redis);
   const running = await redis.get(RUNNING);
   const current = records.find((r) => r.id === running);
   if (current && !fresh) return current;
-  const record = freshWorkshop(new Set(records.map((r) => r.code)), now);
+  const record = freshWorkshop(new Set(records.map((r) => r.code)), now, threshold);
   await redis.hSet(RECORDS, record.id, JSON.stringify(record));
   if (fresh) await redis.set(RUNNING, record.id);
   else if ((await redis.set(RUNNING, record.id, { NX: true })) !== 'OK') {
     // Another process started at the same moment and won: run its workshop, forget ours.
     await redis.hDel(RECORDS, record.id);
-    return openRunningWorkshop(redis, false, now);
+    return openRunningWorkshop(redis, false, now, threshold);
   }
   return record;
 }

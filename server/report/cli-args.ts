@@ -13,8 +13,11 @@ export interface ReportArgs {
   workshop: string | undefined;
   dataDir: string;
   lang: string;
-  /** Fewest answers before results are shown (free text: at least 10, as in the room). */
-  threshold: number;
+  /**
+   * Fewest answers before results are shown (free text: at least 10, as in the room);
+   * undefined: the one kept with the workshop.
+   */
+  threshold: number | undefined;
   help: boolean;
 }
 
@@ -30,8 +33,8 @@ Options:
   --workshop CODE     the workshop's join code (default: the most recent workshop)
   --data-dir DIR      where the kit keeps answers (default ./data, as npm start)
   --lang LANG         the report's language: ${LANGUAGES.join(' or ')} (default en)
-  --threshold N       fewest answers before results are shown, 1-100 (default ${DEFAULT_THRESHOLDS.default});
-                      use the --threshold the workshop ran with
+  --threshold N       fewest answers before results are shown, 1-100 (default: the
+                      workshop's own, kept when it was created; ${DEFAULT_THRESHOLDS.default} for older ones)
   --help              show this help`;
 
 export function parseReportArgs(argv: readonly string[]): ReportArgsResult {
@@ -53,9 +56,9 @@ export function parseReportArgs(argv: readonly string[]): ReportArgsResult {
   if (workshop !== undefined && !/^[A-Za-z0-9]{1,16}$/.test(workshop)) return { ok: false, message: `--workshop must be a join code like ABC234, not "${workshop}"` };
   const lang = text('lang') ?? 'en';
   if (!(LANGUAGES as readonly string[]).includes(lang)) return { ok: false, message: `--lang must be one of ${LANGUAGES.join(', ')}, not "${lang}"` };
-  const thresholdText = text('threshold') ?? String(DEFAULT_THRESHOLDS.default);
-  const threshold = Number(thresholdText);
-  if (!/^\d+$/.test(thresholdText) || threshold < 1 || threshold > 100) return { ok: false, message: `--threshold must be a whole number from 1 to 100, not "${thresholdText}"` };
+  const thresholdText = text('threshold');
+  const threshold = thresholdText === undefined ? undefined : Number(thresholdText);
+  if (thresholdText !== undefined && (!/^\d+$/.test(thresholdText) || threshold === undefined || threshold < 1 || threshold > 100)) return { ok: false, message: `--threshold must be a whole number from 1 to 100, not "${thresholdText}"` };
   const dataDir = text('data-dir') ?? './data';
   if (dataDir.trim() === '') return { ok: false, message: '--data-dir must not be empty' };
   return { ok: true, args: { out: out ?? '', workshop: workshop?.toUpperCase(), dataDir, lang, threshold, help } };

@@ -1,7 +1,8 @@
 /**
  * The report as a spreadsheet (CSV) and as JSON. The CSV has one row per line of a result
  * (an option, a scale point or a word: counts, never answers), then the learning gain, then
- * the workshop's facts. Pure.
+ * the approved questions with their votes (as the room saw them: never a dismissed or
+ * waiting one, never who asked), then the workshop's facts. Pure.
  */
 import { localDate } from './dates.ts';
 import { resultLines, textOf } from './lines.ts';
@@ -40,6 +41,9 @@ export function reportCsv(report: Report, lang: string, strings: StringMap): str
     const percent = report.learning.overall[round];
     rows.push({ section: 'learning', id: 'overall', round, prompt: t('report.learning.overall'), answer: percentCorrect, percent });
   }
+
+  // Typed on phones: csvCell keeps a question that starts like a formula from running.
+  report.questions.forEach((q, i) => rows.push({ section: 'questions', id: i + 1, prompt: q.text, answer: q.answered ? t('report.answered') : '', count: q.votes }));
 
   const summary = (id: string, key: string, value: string | number): Row => ({ section: 'summary', id, prompt: t(key), answer: value });
   rows.push(summary('date', 'report.facts.date', report.date));

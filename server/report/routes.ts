@@ -10,6 +10,7 @@ import type { Thresholds } from '../core/workshop.ts';
 import type { PageHandler } from '../http/routes.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
 import { WRONG_KEY_DELAY_MS, WRONG_KEYS_PER_MINUTE } from '../wire/guard.ts';
+import { workshopThresholds } from '../workshops.ts';
 import { cookieToken, readCookie, scopeOfKey, scopeOfToken, visible, type AccessOptions, type Scope } from './access.ts';
 import { reportCsv, reportJson } from './csv.ts';
 import { reportHtml } from './html.ts';
@@ -20,6 +21,7 @@ export interface ReportRoutesOptions {
   /** Runs `use` on the store the reports are read from (on Redis, a copy made for it). */
   withStore<T>(use: (store: Store) => T): Promise<T>;
   content: Content;
+  /** For workshops that keep no threshold of their own (each other one uses its own). */
   thresholds: Thresholds;
   /** The key that opens a workshop's reports (the default workshop's opens every workshop). */
   hostKeyOf(record: WorkshopRecord): string;
@@ -75,7 +77,7 @@ export function reportRoutes(options: ReportRoutesOptions): PageHandler {
     const record = match ? find(store, scope, match[1] ?? '') : undefined;
     if (!match || !record) return message(404, 'report.notFound.title', 'report.notFound.body');
 
-    const report = buildReport(store, options.content, record, options.thresholds);
+    const report = buildReport(store, options.content, record, workshopThresholds(record, options.thresholds));
     const file = `csec-report-${record.code}-${report.date}`;
     switch (match[2]) {
       case '.csv':

@@ -16,11 +16,17 @@ export class JoinCounter {
   private readonly unwritten = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
 
-  /** `write` stores the keys durably (a key stored twice counts once). */
+  /** `write` stores the keys durably (a key stored twice counts once); `count` reads how many are stored. */
   constructor(
     private readonly record: WorkshopRecord,
     private readonly write: (keys: string[]) => Promise<void>,
+    private readonly count: () => Promise<number>,
   ) {}
+
+  /** Phones joined since the workshop began (before a restart too), the ones not written yet included. */
+  async joinedSoFar(): Promise<number> {
+    return (await this.count()) + this.unwritten.size;
+  }
 
   joined(phone: string): void {
     if (this.seen.has(phone)) return;

@@ -53,6 +53,8 @@ export interface LiveWorkshop {
   readonly console: LiveConsole;
   /** Counts a phone as joined, once. */
   joined(phone: string): void;
+  /** How many phones joined since the workshop began. */
+  joinedSoFar(): Promise<number>;
   stop(): void;
 }
 
@@ -68,6 +70,10 @@ export class WorkshopOf<R extends LiveRoom, Q extends LiveQa, C extends LiveCons
 
   joined(phone: string): void {
     this.joins.joined(phone);
+  }
+
+  joinedSoFar(): Promise<number> {
+    return this.joins.joinedSoFar();
   }
 
   stop(): void {

@@ -1,12 +1,14 @@
 /**
  * Every workshop in the store when the kit starts, found by join code. Each has its live
- * room (activities), its Q&A and its console (deck position, clock, pause).
+ * room (activities), its Q&A and its console (deck position, clock, pause), each kept
+ * in the store and rebuilt from it, and runs with its own threshold when it keeps one.
  */
 import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
 import { ConsoleRoom } from '../console/console-room.ts';
 import { QaRoom } from '../qa/qa-room.ts';
-import type { Store, WorkshopRecord } from '../store/store.ts';
+import type { EventBatch, Store, StoredConsole, WorkshopRecord } from '../store/store.ts';
+import { workshopThresholds } from '../workshops.ts';
 import { JoinCounter } from './join-counter.ts';
 import { WorkshopOf, type LiveWorkshops } from './live-workshop.ts';
 import { Room } from './room.ts';
@@ -15,6 +17,7 @@ import { createWriter, type Writer } from './writer.ts';
 export interface RoomsOptions {
   store: Store;
   activities: readonly Activity[];
+  /** For workshops that keep no threshold of their own (made before it was kept). */
   thresholds: Thresholds;
   clock: () => number;
   joinUrl: (code: string) => string;
@@ -24,12 +27,23 @@ export interface RoomsOptions {
 export type SqliteWorkshop = WorkshopOf<Room, QaRoom, ConsoleRoom>;
 
 function sqliteWorkshop(record: WorkshopRecord, options: RoomsOptions & { catalog: ReadonlyMap<string, Activity>; writer: Writer }): SqliteWorkshop {
-  const { catalog, thresholds, store, writer, clock, joinUrl } = options;
+  const { catalog, store, writer, clock, joinUrl } = options;
+  const thresholds = workshopThresholds(record, options.thresholds);
   const qa = new QaRoom(record, store, writer);
   // The question box is the same queue: its answers wait for the facilitator like any question.
   const room = new Room({ record, catalog, thresholds, store, writer, clock, joinUrl, onQuestion: (text) => qa.ask(text) });
-  const joins = new JoinCounter(record, (keys) => writer.write(record.id, keys.map((key) => ({ type: 'joined' as const, key }))));
-  return new WorkshopOf(record, room, qa, new ConsoleRoom(clock), joins);
+  const joins = new JoinCounter(
+    record,
+    (keys) => writer.write(record.id, keys.map((key) => ({ type: 'joined' as const, key }))),
+    async () => store.facts(record.id).joined,
+  );
+  const kept = (state: StoredConsole): EventBatch => ({ workshopId: record.id, events: [{ type: 'console', console: state }] });
+  const tools = new ConsoleRoom(clock, {
+    stored: store.loadConsole(record.id),
+    save: (state) => writer.write(record.id, kept(state).events),
+    saveNow: (state) => store.commit([kept(state)]),
+  });
+  return new WorkshopOf(record, room, qa, tools, joins);
 }
 
 export class Rooms implements LiveWorkshops {
@@ -62,6 +76,9 @@ export class Rooms implements LiveWorkshops {
   }
 
   stop(): void {
-    for (const w of this.byCode.values()) w.stop();
+    for (const w of this.byCode.values()) {
+      w.stop();
+      w.console.stop();
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { ActivityView } from '../protocol.ts';
 export function activityView(a: Activity): ActivityView {
   const view: ActivityView = { id: a.id, kind: a.kind, prompt: a.prompt };
   if ('short' in a && a.short !== undefined) view.short = a.short;
+  if (a.round) view.round = a.round;
   if (a.kind === 'scenario') Object.assign(view, { title: a.title, story: a.story });
   if ('options' in a) view.options = [...a.options];
   if (a.kind === 'scale') Object.assign(view, { min: a.min, max: a.max, labels: [...a.labels] });

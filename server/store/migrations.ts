@@ -80,6 +80,21 @@ const MIGRATIONS: readonly Step[] = [
      tally TEXT NOT NULL,
      PRIMARY KEY (workshop_id, activity_id)
    ) WITHOUT ROWID;`,
+  `-- The threshold a workshop runs with, fixed when it is created, so a restart without
+   -- --threshold shows the same results. NULL: made before it was kept (the kit's --threshold).
+   ALTER TABLE workshops ADD COLUMN threshold INTEGER CHECK (threshold BETWEEN 1 AND 100);
+   -- The console, so a restart changes nothing a person can see: the deck's slide, its clock
+   -- (times in ms; spent per section as JSON), the pause, and when the kit last ran. No person in it.
+   CREATE TABLE consoles (
+     workshop_id TEXT PRIMARY KEY REFERENCES workshops(id),
+     slide TEXT,
+     full_deck INTEGER NOT NULL,
+     started_at INTEGER,
+     since INTEGER NOT NULL,
+     spent TEXT NOT NULL,
+     paused INTEGER NOT NULL,
+     alive_at INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 /** Brings `db` up to the latest schema. */

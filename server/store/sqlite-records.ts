@@ -22,7 +22,7 @@ export function openRecordTables(db: Database.Database) {
     summary: db.prepare('INSERT OR REPLACE INTO summaries (workshop_id, activity_id, total, tally) VALUES (?, ?, ?, ?)'),
     purged: db.prepare('UPDATE workshops SET purged_at = ?, purged_joined = ?, purged_questions = ? WHERE id = ?'),
     deleteFrom: Object.fromEntries(
-      [...RAW_TABLES, 'summaries', 'activity_states'].map((t) => [t, db.prepare(`DELETE FROM ${t} WHERE workshop_id = ?`)]),
+      [...RAW_TABLES, 'summaries', 'activity_states', 'consoles'].map((t) => [t, db.prepare(`DELETE FROM ${t} WHERE workshop_id = ?`)]),
     ),
     deleteWorkshop: db.prepare('DELETE FROM workshops WHERE id = ?'),
   };

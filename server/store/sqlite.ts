@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActivityStatus, AnswerValue } from '../protocol.ts';
 import { migrate } from './migrations.ts';
+import { openConsoleTable } from './sqlite-console.ts';
 import { openQuestionTables } from './sqlite-questions.ts';
 import { openRecordTables } from './sqlite-records.ts';
 import type { StoredEvent, Store, StoredRoom, WorkshopRecord } from './store.ts';
@@ -26,9 +27,9 @@ export function openSqliteStore(dataDir: string): Store {
 
   const q = {
     insertWorkshop: db.prepare(
-      'INSERT INTO workshops (id, code, host_key, salt, created_at) VALUES (@id, @code, @hostKey, @salt, @createdAt)',
+      'INSERT INTO workshops (id, code, host_key, salt, created_at, threshold) VALUES (@id, @code, @hostKey, @salt, @createdAt, @threshold)',
     ),
-    workshops: db.prepare('SELECT id, code, host_key AS hostKey, salt, created_at AS createdAt FROM workshops ORDER BY created_at, rowid'),
+    workshops: db.prepare('SELECT id, code, host_key AS hostKey, salt, created_at AS createdAt, threshold FROM workshops ORDER BY created_at, rowid'),
     current: db.prepare('SELECT current_activity AS current FROM workshops WHERE id = ?'),
     activities: db.prepare('SELECT activity_id AS activityId, status, revealed FROM activity_states WHERE workshop_id = ?'),
     ballots: db.prepare('SELECT activity_id AS activityId, voter, value FROM ballots WHERE workshop_id = ?'),
@@ -46,6 +47,7 @@ export function openSqliteStore(dataDir: string): Store {
 
   const questions = openQuestionTables(db);
   const records = openRecordTables(db);
+  const consoles = openConsoleTable(db);
   const write = (workshopId: string, e: StoredEvent): void => {
     switch (e.type) {
       case 'question':
@@ -54,6 +56,8 @@ export function openSqliteStore(dataDir: string): Store {
         return questions.write(workshopId, e);
       case 'joined':
         return records.joined(workshopId, e.key);
+      case 'console':
+        return consoles.save(workshopId, e.console);
       case 'ballot':
         q.upsertBallot.run(workshopId, e.activityId, e.voter, JSON.stringify(e.value));
         break;
@@ -76,7 +80,7 @@ export function openSqliteStore(dataDir: string): Store {
 
   return {
     listWorkshops: () => q.workshops.all() as WorkshopRecord[],
-    createWorkshop: (w) => void q.insertWorkshop.run(w),
+    createWorkshop: (w) => void q.insertWorkshop.run({ ...w, threshold: w.threshold ?? null }),
     loadRoom(workshopId): StoredRoom {
       const row = q.current.get(workshopId) as { current: string | null } | undefined;
       const activities = q.activities.all(workshopId) as { activityId: string; status: ActivityStatus; revealed: number }[];
@@ -88,6 +92,7 @@ export function openSqliteStore(dataDir: string): Store {
       };
     },
     loadQuestions: (workshopId) => questions.load(workshopId),
+    loadConsole: (workshopId) => consoles.load(workshopId),
     commit: (batches) => commit(batches),
     facts: (workshopId) => records.facts(workshopId),
     summaries: (workshopId) => records.summaries(workshopId),

@@ -4,6 +4,7 @@
  * No names, addresses or user agents: a ballot is an activity, a salted device hash
  * and the answer, with no time.
  */
+import type { ClockData } from '../core/deck-clock.ts';
 import type { QaEvent, QuestionStatus } from '../core/questions.ts';
 import type { Event } from '../core/workshop.ts';
 import type { ActivityStatus, AnswerValue } from '../protocol.ts';
@@ -15,6 +16,12 @@ export interface WorkshopRecord {
   hostKey: string;
   salt: string;
   createdAt: number;
+  /**
+   * Fewest answers before counts are shown (free text: never under 10), fixed when the
+   * workshop is created, so a restart shows the same results. Null or absent for a workshop
+   * made before it was kept: it runs with the kit's --threshold.
+   */
+  threshold?: number | null;
 }
 
 /** What a workshop's room is rebuilt from after a restart. */
@@ -30,8 +37,24 @@ export interface JoinedEvent {
   key: string;
 }
 
+/**
+ * The console as kept: where the deck is, its clock, the pause, and when the kit was last
+ * known to run (the clock does not count the time after it, until the kit starts again).
+ */
+export interface StoredConsole {
+  clock: ClockData;
+  paused: boolean;
+  aliveAt: number;
+}
+
+/** The console's whole state, replacing what was kept (it is a few numbers). */
+export interface ConsoleEvent {
+  type: 'console';
+  console: StoredConsole;
+}
+
 /** Everything the kit stores happens as one of these. */
-export type StoredEvent = Event | QaEvent | JoinedEvent;
+export type StoredEvent = Event | QaEvent | JoinedEvent | ConsoleEvent;
 
 /** One workshop's events, in order. */
 export interface EventBatch {
@@ -71,6 +94,8 @@ export interface Store {
   createWorkshop(workshop: WorkshopRecord): void;
   loadRoom(workshopId: string): StoredRoom;
   loadQuestions(workshopId: string): StoredQuestions;
+  /** The console as last kept; undefined when the deck never said where it is. */
+  loadConsole(workshopId: string): StoredConsole | undefined;
   /** Stores every batch in one transaction; durable when it returns, nothing stored when it throws. */
   commit(batches: readonly EventBatch[]): void;
   facts(workshopId: string): WorkshopFacts;

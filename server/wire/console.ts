@@ -4,7 +4,8 @@ import type { Identity } from './guard.ts';
 import { handle } from './handle.ts';
 import { deckAt, deckGo, roomPause } from './schemas.ts';
 
-export function registerConsole(socket: Socket, { workshop, role }: Identity): void {
+/** `moved` hears where the deck went (a break's countdown ends when the deck leaves its slide). */
+export function registerConsole(socket: Socket, { workshop, role }: Identity, moved: (slide: string) => void): void {
   if (role !== 'host') return;
   handle(socket, 'deck:go', deckGo, (p) => {
     workshop.console.go(p.to);
@@ -12,6 +13,7 @@ export function registerConsole(socket: Socket, { workshop, role }: Identity): v
   });
   handle(socket, 'deck:at', deckAt, async (p) => {
     await workshop.console.at(p.slide, p.full);
+    moved(p.slide);
     return { ok: true };
   });
   handle(socket, 'room:pause', roomPause, async (p) => {

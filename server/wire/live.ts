@@ -7,12 +7,17 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type ServerToClient } from '../protocol.ts';
 import type { LiveRoom, LiveWorkshops } from '../room/live-workshop.ts';
-import type { HostCommand } from '../room/room.ts';
+import { CountdownRoom } from '../countdown/countdown-room.ts';
 import { registerConsole } from './console.ts';
+import { registerCountdown } from './countdown.ts';
 import { createFloodGuard, createHandshake, FLOOD_LIMITS, originAllowed, type FloodLimits, type GuardStats, type Identity } from './guard.ts';
+import { greet } from './greet.ts';
 import { handle } from './handle.ts';
+import { createHeadcount } from './headcount.ts';
+import { registerHost } from './host.ts';
 import { createQaHandlers } from './qa.ts';
-import { activityCommand, answerSubmit, empty } from './schemas.ts';
+import { createStage } from './stage.ts';
+import { answerSubmit } from './schemas.ts';
 
 type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Identity>;
 
@@ -24,6 +29,8 @@ export interface LiveOptions {
   publicUrl: URL | undefined;
   /** Several processes: socket.io's adapter that carries broadcasts between them (redis/). */
   adapter?: ServerOptions['adapter'] | undefined;
+  /** The closing slide's key: from there on the phones say thank you (core/stage.ts). */
+  closingSlide?: string | undefined;
   /** The flood guard's limits; tests of validation raise them to reach the validator. */
   limits?: FloodLimits;
   stats: GuardStats;
@@ -32,22 +39,13 @@ export interface LiveOptions {
 /** Largest message a client may send; an answer is a few hundred bytes. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
-const HOST_COMMANDS: Record<string, HostCommand> = {
-  [HOST_EVENTS.activityOpen]: 'open',
-  [HOST_EVENTS.activityLock]: 'lock',
-  [HOST_EVENTS.activityUnlock]: 'unlock',
-  [HOST_EVENTS.activityReveal]: 'reveal',
-  [HOST_EVENTS.activityHide]: 'hide',
-  [HOST_EVENTS.activityReset]: 'reset',
-  [HOST_EVENTS.roomIdle]: 'idle',
-};
 const HOST_ONLY = new Set<string>(Object.values(HOST_EVENTS));
 const ATTENDEE_ONLY = new Set<string>(Object.values(ATTENDEE_EVENTS));
 
 const hostsOf = (room: LiveRoom): string => `hosts:${room.record.id}`;
 const attendeesOf = (room: LiveRoom): string => `attendees:${room.record.id}`;
 
-export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, limits = FLOOD_LIMITS, stats, adapter }: LiveOptions): Server {
+export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, closingSlide, limits = FLOOD_LIMITS, stats, adapter }: LiveOptions): Server {
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, Identity>(httpServer, {
     ...(adapter ? { adapter } : {}),
     serveClient: false,
@@ -61,7 +59,18 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
     },
   });
 
+  const countdowns = new Map<string, CountdownRoom>();
   for (const { room, qa, console } of rooms.workshops()) {
+    countdowns.set(
+      room.record.id,
+      new CountdownRoom(
+        {
+          toEveryone: (countdown) => io.to([hostsOf(room), attendeesOf(room)]).emit('countdown:update', countdown),
+          lock: (activityId) => room.command('lock', activityId),
+        },
+        Date.now,
+      ),
+    );
     room.attach({
       toHosts: (event, payload) => io.to(hostsOf(room)).emit(event, payload as never),
       toAttendees: (event, payload) => io.to(attendeesOf(room)).emit(event, payload as never),
@@ -77,6 +86,8 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
     });
   }
   const qaHandlers = createQaHandlers();
+  const headcount = createHeadcount(io, (w) => attendeesOf(w.room), (w) => hostsOf(w.room), adapter !== undefined);
+  const stage = createStage(closingSlide, (room, finished) => io.to(attendeesOf(room)).emit('room:finished', finished));
 
   const handshake = createHandshake(rooms, defaultCode, hostKeyOf, stats);
   io.use((socket, next) => {
@@ -98,13 +109,14 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
         if (typeof ack === 'function') ack(result);
       };
       void flood(socket.id).then((verdict) => {
-        if (verdict === 'disconnect') {
+        // The facilitator's own traffic never costs them the room: a host is refused, never cut off.
+        if (verdict === 'disconnect' && role === 'attendee') {
           // Packets already in flight from the same flood get here too: end it once.
           if (!socket.connected) return;
           stats.floodDisconnects += 1;
           return void socket.disconnect(true);
         }
-        if (verdict === 'refuse') return refuse({ ok: false, error: 'RATE_LIMITED' });
+        if (verdict !== 'ok') return refuse({ ok: false, error: 'RATE_LIMITED' });
         if (!HOST_ONLY.has(event) && !ATTENDEE_ONLY.has(event)) return refuse({ ok: false, error: 'UNKNOWN_EVENT' });
         if (HOST_ONLY.has(event) && role !== 'host') return refuse({ ok: false, error: 'NOT_HOST' });
         if (ATTENDEE_ONLY.has(event) && role !== 'attendee') return refuse({ ok: false, error: 'NOT_ATTENDEE' });
@@ -113,51 +125,23 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
     });
 
     const raw = socket as unknown as Socket;
+    const countdown = countdowns.get(room.record.id) as CountdownRoom;
     if (role === 'attendee' && phone) {
       handle(raw, ATTENDEE_EVENTS.answerSubmit, answerSubmit, (p) => room.submit(phone, p.activityId, p.value));
     }
-    if (role === 'host') {
-      for (const [event, command] of Object.entries(HOST_COMMANDS)) {
-        if (command === 'idle') handle(raw, event, empty, () => room.command('idle'));
-        else handle(raw, event, activityCommand, (p) => room.command(command, p.activityId));
-      }
-    }
+    registerHost(raw, socket.data, countdown);
     qaHandlers(raw, socket.data);
-    registerConsole(raw, socket.data);
-    if (role === 'attendee' && phone) workshop.joined(phone);
-    void greet(socket);
+    registerConsole(raw, socket.data, (slide) => {
+      countdown.moved({ type: 'slide', slide });
+      stage.moved(room, slide);
+    });
+    registerCountdown(raw, socket.data, countdown);
+    if (role === 'attendee' && phone) {
+      workshop.joined(phone);
+      headcount.changed(workshop);
+      socket.on('disconnect', () => headcount.changed(workshop));
+    }
+    void greet(socket, { countdown, headcount: headcount.now, finished: stage.view });
   });
   return io;
-}
-
-/** How long a connection waits to try its greeting again when the store did not answer. */
-const GREET_RETRY_MS = 1000;
-
-/**
- * What a deck or a phone is sent on connect: the rest of the picture first, the room's state
- * last (a client is ready once it has that). A workshop on Redis reads it from there; while
- * Redis cannot answer, the greeting is tried again for as long as the socket is connected.
- */
-async function greet(socket: LiveSocket): Promise<void> {
-  const { workshop, room, role, phone } = socket.data;
-  while (socket.connected) {
-    try {
-      if (role === 'host') {
-        const [paused, queue, learning, position, state] = await Promise.all([workshop.console.isPaused(), workshop.qa.queue(), room.learning(), workshop.console.position(), room.hostState()]);
-        socket.emit('room:paused', paused);
-        socket.emit('qa:queue', queue);
-        socket.emit('learning:update', learning);
-        socket.emit('deck:position', position);
-        socket.emit('room:state', state);
-      } else {
-        const [paused, board, state] = await Promise.all([workshop.console.isPaused(), workshop.qa.board(phone), room.attendeeState(phone)]);
-        socket.emit('room:paused', paused);
-        socket.emit('qa:board', board);
-        socket.emit('room:state', state);
-      }
-      return;
-    } catch {
-      await new Promise((ok) => setTimeout(ok, GREET_RETRY_MS));
-    }
-  }
 }

@@ -3,7 +3,7 @@
  * else runs. Objects are strict: an extra field is refused, not ignored.
  */
 import { z } from 'zod';
-import { PROTOCOL_VERSION } from '../protocol.ts';
+import { BREAK_MINUTES, CLOSE_SECONDS, PROTOCOL_VERSION } from '../protocol.ts';
 
 const id = z.string().min(1).max(80);
 
@@ -50,3 +50,10 @@ export const deckGo = z.strictObject({ to: z.union([z.enum(['next', 'prev']), z.
 export const deckAt = z.strictObject({ slide: slideKey, full: z.boolean() });
 
 export const roomPause = z.strictObject({ paused: z.boolean() });
+
+/** Only the durations the console offers: 30 or 60 seconds to close, a 3, 5 or 10 minute break. */
+export const countdownSet = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('close'), activityId: id, seconds: z.union(CLOSE_SECONDS.map((n) => z.literal(n))) }),
+  z.strictObject({ kind: z.literal('break'), slide: slideKey, minutes: z.union(BREAK_MINUTES.map((n) => z.literal(n))) }),
+  z.strictObject({ kind: z.literal('none') }),
+]);

@@ -9,8 +9,11 @@ export interface Greeting {
   'qa:queue'?: Parameters<ServerToClient['qa:queue']>[0];
   'learning:update'?: Parameters<ServerToClient['learning:update']>[0];
   'deck:position'?: Parameters<ServerToClient['deck:position']>[0];
+  'room:count'?: Parameters<ServerToClient['room:count']>[0];
+  'countdown:update'?: Parameters<ServerToClient['countdown:update']>[0];
+  'room:finished'?: Parameters<ServerToClient['room:finished']>[0];
 }
-const GREETING = ['room:paused', 'qa:board', 'qa:queue', 'learning:update', 'deck:position'] as const;
+const GREETING = ['room:paused', 'qa:board', 'qa:queue', 'learning:update', 'deck:position', 'room:count', 'countdown:update', 'room:finished'] as const;
 
 export type Client = Socket<ServerToClient, ClientToServer>;
 

@@ -1,6 +1,7 @@
 /**
- * The kit as its own process, as `npm start` runs it (node directly, killed by pid), for the
- * tests of several processes sharing Redis.
+ * The kit as its own process, as `npm start` runs it (node directly): stopped with kill -9
+ * (a crash) or SIGINT (Ctrl+C), by pid, for the tests of restarts and of several processes
+ * sharing Redis.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -9,8 +10,12 @@ import { ROOT } from './server.ts';
 
 export interface KitProcess {
   url: string;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
   /** kill -9: no goodbye to anyone. */
   kill(): Promise<void>;
+  /** Ctrl+C (SIGINT): resolves with everything it printed, once it exited. */
+  interrupt(): Promise<string>;
 }
 
 export function freePort(): Promise<number> {
@@ -22,29 +27,38 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts one kit process on Redis and resolves once it says it is running. */
-export async function startKit(redisUrl: string, hostKey: string): Promise<KitProcess> {
-  const port = await freePort();
+/** Starts `node scripts/start.mjs --port PORT ...args` and resolves once it says it is running. */
+export async function startKitProcess(port: number, args: readonly string[], env: Record<string, string> = {}): Promise<KitProcess> {
   const url = `http://127.0.0.1:${port}`;
-  // On Redis the kit keeps nothing in a data folder.
-  const args = [join(ROOT, 'scripts/start.mjs'), '--port', String(port), '--host-key', hostKey, '--public-url', url];
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, REDIS_URL: redisUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const argv = [join(ROOT, 'scripts/start.mjs'), '--port', String(port), '--public-url', url, ...args];
+  const child: ChildProcess = spawn(process.execPath, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const exited = new Promise<void>((ok) => child.once('close', () => ok()));
   await new Promise<void>((ok, fail) => {
-    let out = '';
     const read = (d: Buffer): void => {
       out += d.toString();
       if (out.includes('Press Ctrl+C to stop')) ok();
     };
     child.stdout?.on('data', read);
     child.stderr?.on('data', read);
-    child.once('exit', (code) => fail(new Error(`the kit exited (${code}): ${out}`)));
+    void exited.then(() => fail(new Error(`the kit exited (${child.exitCode}): ${out}`)));
   });
-  const exited = (): Promise<void> => new Promise((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
   return {
     url,
+    output: () => out,
     async kill() {
       child.kill('SIGKILL');
-      await exited();
+      await exited;
+    },
+    async interrupt() {
+      child.kill('SIGINT');
+      await exited;
+      return out;
     },
   };
+}
+
+/** Starts one kit process on Redis (it keeps nothing in a data folder). */
+export async function startKit(redisUrl: string, hostKey: string, extra: readonly string[] = []): Promise<KitProcess> {
+  return startKitProcess(await freePort(), ['--host-key', hostKey, ...extra], { REDIS_URL: redisUrl });
 }

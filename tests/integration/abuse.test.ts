@@ -203,6 +203,25 @@ describe('flooding', () => {
     expect(r.app.stats.floodDisconnects).toBe(1);
     expect(results.every((x) => x.ok)).toBe(true);
   });
+
+  it("refuses the facilitator's excess but never cuts the facilitator off, however fast the deck moves", async () => {
+    const { r } = await busyServer();
+    const deck = await host(r.url, r.app.hostKey);
+    sockets.push(deck.socket);
+    let dropped = false;
+    deck.socket.on('disconnect', () => (dropped = true));
+    // 600 moves as fast as the socket takes them: far past the 20 a second a phone may send.
+    const replies = await Promise.all(Array.from({ length: 600 }, (_, i) => deck.socket.emitWithAck('deck:at', { slide: `1.${i % 7}`, full: false })));
+    const refused = replies.filter((x) => !x.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(new Set(refused.map((x) => (x.ok ? '' : x.error)))).toEqual(new Set(['RATE_LIMITED']));
+    expect(dropped).toBe(false);
+    expect(deck.socket.connected).toBe(true);
+    expect(r.app.stats.floodDisconnects).toBe(0);
+    // Once the burst is over, the next command goes through on the same connection.
+    await new Promise((ok) => setTimeout(ok, 1100));
+    expect(await deck.socket.emitWithAck('activity:open', { activityId: KC })).toEqual({ ok: true });
+  });
 });
 
 describe('hijacking', () => {

@@ -75,6 +75,32 @@ describe('the console', () => {
     expect(await resumed).toEqual({ paused: false });
   });
 
+  it('comes back after a restart: the slide, the pause and the clock, without the time it was stopped', async () => {
+    const deck = track(await host(running.url, running.app.hostKey));
+    await deck.socket.emitWithAck('deck:at', { slide: '0.0', full: true });
+    now += 60_000;
+    await deck.socket.emitWithAck('deck:at', { slide: '0.1', full: true });
+    now += 120_000;
+    await deck.socket.emitWithAck('deck:at', { slide: '1.0', full: true });
+    expect(await deck.socket.emitWithAck('room:pause', { paused: true })).toEqual({ ok: true });
+    now += 30_000;
+    const before = track(await host(running.url, running.app.hostKey)).greeting;
+    expect(before['deck:position']).toEqual({ slide: '1.0', full: true, elapsed: 150_000, spent: { '0': 120_000, '1': 30_000 } });
+    for (const s of sockets.splice(0)) s.close();
+
+    // Ctrl+C, an hour's break, and the kit is started again on the same data folder.
+    await running.close(true);
+    now += 3_600_000;
+    running = await startServer(running.dataDir, { clock: () => now });
+    const after = track(await host(running.url, running.app.hostKey)).greeting;
+    expect(after['deck:position']).toEqual(before['deck:position']);
+    expect(after['room:paused']).toEqual({ paused: true });
+    expect(track(await attendee(running.url)).greeting['room:paused']).toEqual({ paused: true });
+    // The current slide's time picks up where it stopped.
+    now += 10_000;
+    expect(running.app.rooms.workshops()[0]?.console.position()).toEqual({ slide: '1.0', full: true, elapsed: 160_000, spent: { '0': 120_000, '1': 40_000 } });
+  });
+
   it('refuses malformed console messages', async () => {
     const deck = track(await host(running.url, running.app.hostKey));
     for (const bad of [{ to: 'first' }, { to: { slide: '<b>' } }, { to: { slide: '1.2' }, extra: 1 }]) {

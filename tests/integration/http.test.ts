@@ -74,6 +74,29 @@ describe('the pages the server makes', () => {
     expect(await (await fetch(`${running.url}/help?lang=es`)).text()).toContain('lang="es"');
   });
 
+  it("opens /help in the phone's language, as the join page does; ?lang= still wins", async () => {
+    const langOf = async (path: string, acceptLanguage?: string): Promise<string | undefined> => {
+      const res = await fetch(`${running.url}${path}`, { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} });
+      expect(res.status, `${path} ${acceptLanguage}`).toBe(200);
+      // Whoever keeps a copy keeps one per language.
+      expect(res.headers.get('vary')).toMatch(/accept-language/i);
+      return (await res.text()).match(/<html lang="([a-z]+)"/)?.[1];
+    };
+    expect(await langOf('/help', 'es-MX,es;q=0.9,en;q=0.8')).toBe('es');
+    expect(await langOf('/help', 'es')).toBe('es');
+    expect(await langOf('/help', 'en-US,en;q=0.9,es;q=0.8')).toBe('en');
+    // Most wanted first, whatever the order; a language the kit lacks is passed over.
+    expect(await langOf('/help', 'fr-FR, en;q=0.2, es;q=0.7')).toBe('es');
+    expect(await langOf('/help', 'es;q=0, en;q=0.5')).toBe('en');
+    // None the kit has: the deck's language (English here).
+    expect(await langOf('/help', 'fr-FR,de;q=0.8')).toBe('en');
+    expect(await langOf('/help')).toBe('en');
+    expect(await langOf('/help?lang=en', 'es-MX,es;q=0.9')).toBe('en');
+    expect(await langOf('/help?lang=es', 'en-US')).toBe('es');
+    // The guide and the handout are the facilitator's to print: the deck's language.
+    expect(await (await fetch(`${running.url}/handout`, { headers: { 'accept-language': 'es-MX' } })).text()).toMatch(/<html lang="en"/);
+  });
+
   it('opens the report only with the key, which is exchanged for a cookie and leaves the address', async () => {
     expect((await fetch(`${running.url}/report`)).status).toBe(401);
     expect((await fetch(`${running.url}/report?key=not-the-key`)).status).toBe(401);

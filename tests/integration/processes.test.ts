@@ -136,9 +136,12 @@ describe('two kit processes on one Redis', () => {
     expect(await pausedOnOne).toEqual({ paused: true });
     expect(keep(await attendee(one.url)).greeting['room:paused']).toEqual({ paused: true });
 
-    // Where the deck is, said by the deck on one process, is where a console on the other starts.
+    // Where the deck is, said by the deck on one process, is where a console on the other starts;
+    // it counts the phones connected to both processes (24 + 1), and all who joined.
     expect(await deckOne.socket.emitWithAck('deck:at', { slide: '2.3', full: false })).toEqual({ ok: true });
-    expect(keep(await host(two.url, HOST_KEY)).greeting['deck:position']?.slide).toBe('2.3');
+    const consoleTwo = keep(await host(two.url, HOST_KEY));
+    expect(consoleTwo.greeting['deck:position']?.slide).toBe('2.3');
+    expect(consoleTwo.greeting['room:count']?.connected).toBe(25);
 
     // The report, from either process, counts what was answered through both.
     const login = await fetch(`${two.url}/report?key=${HOST_KEY}`, { redirect: 'manual' });

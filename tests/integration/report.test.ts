@@ -178,7 +178,7 @@ describe('the report of a workshop played through the wire', () => {
     const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
     const resultRows = rows.filter((r) => r[0] === 'results');
     expect(resultRows).toHaveLength(report.activities.reduce((n, a) => n + Math.max(1, resultLines(a, 'en').length), 0));
-    expect(rows).toHaveLength(1 + resultRows.length + 2 * report.learning.checks.length + 2 + 5);
+    expect(rows).toHaveLength(1 + resultRows.length + 2 * report.learning.checks.length + 2 + report.questions.length + 5);
     expect(rows.every((r) => r.length === 9)).toBe(true);
     expect(rows[0]).toEqual(['section', 'id', 'kind', 'round', 'prompt', 'answer', 'count', 'percent', 'total answers']);
     const prompt = activity(report, 'check-force.before')?.text['en']?.prompt ?? '';
@@ -187,9 +187,23 @@ describe('the report of a workshop played through the wire', () => {
     expect(rows.find((r) => r[1] === 'question-box')?.slice(5)).toEqual(['not shown: free text', '', '', '2']);
     expect(rows).toContainEqual(['learning', 'check-force', 'choice', 'after', activity(report, 'check-force.after')?.text['en']?.prompt, 'percent correct', '', '75', '4']);
     expect(rows).toContainEqual(['summary', 'minutes', '', '', 'Length (minutes)', String(LENGTH_MINUTES), '', '', '']);
+    // The approved questions with their votes, in the room's order, as the JSON and the page have them.
+    expect(rows.filter((r) => r[0] === 'questions')).toEqual([
+      ['questions', '1', '', '', QUESTIONS.approved, '', '2', '', ''],
+      ['questions', '2', '', '', QUESTIONS.answered, 'answered', '0', '', ''],
+    ]);
+    expect(parseCsv(reportCsv(report, 'es', es).replace(/^\uFEFF/, '')).filter((r) => r[0] === 'questions').map((r) => r[5])).toEqual(['', es['report.answered']]);
     // A word typed as a formula is text in a spreadsheet, never a formula.
     expect(rows.find((r) => r[1] === 'words-safe-to-tell' && r[5]?.includes('cmd'))?.[5]).toBe("'=cmd|calc");
     expect(csv).not.toMatch(/(^|,)=/m);
+  });
+
+  it('keeps a question typed as a formula from running in a spreadsheet', () => {
+    const typed = ['=HYPERLINK("http://example.test","click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1'];
+    const csv = reportCsv({ ...report, questions: typed.map((text, i) => ({ text, votes: i, answered: false })) }, 'en', en);
+    const prompts = parseCsv(csv.replace(/^\uFEFF/, '')).filter((r) => r[0] === 'questions').map((r) => r[4]);
+    expect(prompts).toEqual(typed.map((text) => `'${text}`));
+    expect(csv).not.toMatch(/(^|,)"?[=+\-@\t]/m);
   });
 
   it('writes a complete, escaped HTML document in either language', () => {

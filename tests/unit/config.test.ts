@@ -14,7 +14,7 @@ const fail = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('settings', () => {
   it('has defaults a facilitator needs no flag for', () => {
-    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: 10, lang: 'en', redisUrl: undefined, help: false });
+    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: undefined, lang: 'en', redisUrl: undefined, help: false });
   });
 
   it('takes flags over environment variables', () => {
@@ -24,9 +24,10 @@ describe('settings', () => {
     expect(c.hostKey).toBe('abcdefghijkl');
   });
 
-  it('reads the privacy threshold', () => {
+  it('reads the privacy threshold, and says when none was given (a resumed workshop keeps its own)', () => {
     expect(ok(['--threshold', '10']).threshold).toBe(10);
     expect(ok([], { THRESHOLD: '8' }).threshold).toBe(8);
+    expect(ok([], { THRESHOLD: '' }).threshold).toBeUndefined();
   });
 
   it('reads the deck\'s language, never from the system locale (LANG)', () => {

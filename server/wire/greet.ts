@@ -1,0 +1,58 @@
+/** What a deck, a console or a phone is sent when it connects (and reconnects). */
+import type { Socket } from 'socket.io';
+import type { CountdownRoom } from '../countdown/countdown-room.ts';
+import type { ClientToServer, Finished, RoomCount, ServerToClient } from '../protocol.ts';
+import type { LiveWorkshop } from '../room/live-workshop.ts';
+import type { Identity } from './guard.ts';
+
+type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Identity>;
+
+/** How long a connection waits to try its greeting again when the store did not answer. */
+const GREET_RETRY_MS = 1000;
+
+/**
+ * What a deck or a phone is sent on connect: the rest of the picture first, the room's state
+ * last (a client is ready once it has that). A workshop on Redis reads it from there; while
+ * Redis cannot answer, the greeting is tried again for as long as the socket is connected.
+ */
+/** What the greeting reads besides the workshop itself. */
+export interface GreetingParts {
+  countdown: CountdownRoom;
+  headcount: (workshop: LiveWorkshop) => Promise<RoomCount>;
+  finished: (workshop: LiveWorkshop) => Promise<Finished>;
+}
+
+export async function greet(socket: LiveSocket, { countdown, headcount, finished }: GreetingParts): Promise<void> {
+  const { workshop, room, role, phone } = socket.data;
+  while (socket.connected) {
+    try {
+      if (role === 'host') {
+        const [paused, queue, learning, position, count, state] = await Promise.all([
+          workshop.console.isPaused(),
+          workshop.qa.queue(),
+          room.learning(),
+          workshop.console.position(),
+          headcount(workshop),
+          room.hostState(),
+        ]);
+        socket.emit('room:paused', paused);
+        socket.emit('room:count', count);
+        socket.emit('countdown:update', countdown.view());
+        socket.emit('qa:queue', queue);
+        socket.emit('learning:update', learning);
+        socket.emit('deck:position', position);
+        socket.emit('room:state', state);
+      } else {
+        const [paused, board, over, state] = await Promise.all([workshop.console.isPaused(), workshop.qa.board(phone), finished(workshop), room.attendeeState(phone)]);
+        socket.emit('room:paused', paused);
+        socket.emit('room:finished', over);
+        socket.emit('countdown:update', countdown.view());
+        socket.emit('qa:board', board);
+        socket.emit('room:state', state);
+      }
+      return;
+    } catch {
+      await new Promise((ok) => setTimeout(ok, GREET_RETRY_MS));
+    }
+  }
+}
