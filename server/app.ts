@@ -69,7 +69,7 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
   const lang = options.lang ?? 'en';
   const pages = options.content
     ? [
-        printableRoutes({ content: options.content, lang, helpUrl: () => new URL('help', options.joinUrl('')).href }),
+        printableRoutes({ content: options.content, lang, helpUrl: () => (options.publicUrl ? new URL('help', options.publicUrl.href.replace(/\/?$/, '/')).href : undefined) }),
         reportRoutes({ withStore, content: options.content, thresholds, hostKeyOf, defaultWorkshopId: options.workshop.id, lang }),
       ]
     : [];

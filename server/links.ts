@@ -3,6 +3,7 @@
  * attendees' (this computer's address on the venue network, or PUBLIC_URL).
  */
 import { networkInterfaces } from 'node:os';
+import type { PlanId } from './protocol.ts';
 
 /** This computer's IPv4 address on the local network, preferring private (venue Wi-Fi) ranges. */
 export function lanAddress(): string | undefined {
@@ -15,10 +16,8 @@ export function lanAddress(): string | undefined {
 }
 
 export interface Links {
-  /** The deck with the 75-minute core. */
-  presenter: string;
-  /** The deck with the optional modules too. */
-  presenterFull: string;
+  /** The deck, one link per plan (the 60-minute essentials, the 90-minute town hall, the full set). */
+  presenter: Record<PlanId, string>;
   attendee: string;
   /** The console, for the facilitator's own phone: on the network, with the key. */
   console: string;
@@ -38,8 +37,7 @@ export function buildLinks(port: number, hostKey: string, publicUrl: URL | undef
   const local = `http://localhost:${port}`;
   const attendee = publicUrl ? withSlash(publicUrl.href) : `http://${lan ?? 'localhost'}:${port}/`;
   return {
-    presenter: `${local}/present?${language}key=${key}`,
-    presenterFull: `${local}/present?${language}full&key=${key}`,
+    presenter: { '60': `${local}/present?${language}plan=60&key=${key}`, '90': `${local}/present?${language}plan=90&key=${key}`, full: `${local}/present?${language}full&key=${key}` },
     attendee,
     console: `${attendee}host?${language}key=${key}`,
     report: `${local}/report?${language}key=${key}`,

@@ -7,7 +7,7 @@ import { kitRoot } from './paths.ts';
 import QRCode from 'qrcode';
 import { createApp } from './app.ts';
 import { loadContent } from './content/content.ts';
-import { planOf } from './content/timing.ts';
+import { planTotals } from './content/timing.ts';
 import { ensureClientBuilt } from './build/ensure-built.ts';
 import { parseConfig, USAGE } from './config.ts';
 import { buildLinks, type Links } from './links.ts';
@@ -40,7 +40,8 @@ if (!content) {
   process.exit(1);
 }
 
-const optionalMinutes = Math.round(planOf(content.decks['en']?.flatMap((f) => f.slides) ?? []).optional);
+// Each plan's planned minutes, from the deck in the language it is presented in.
+const planned = Object.fromEntries(planTotals(content.decks[config.lang]?.flatMap((f) => f.slides) ?? [], content.strings[config.lang]?.['notes.time']).map((t) => [t.plan, Math.round(t.minutes)]));
 
 let links: Links | undefined;
 // A new workshop keeps this threshold; a resumed one keeps its own.
@@ -93,10 +94,10 @@ app.server.listen(config.port, '0.0.0.0', async () => {
       '',
       'The workshop kit is running.',
       '',
-      'Presenter (open one on this computer; keep these links private, they hold your key):',
-      `  the 75-minute core:          ${links.presenter}`,
-      `  with the optional modules:   ${links.presenterFull}`,
-      `  (the optional modules add about ${optionalMinutes} minutes)`,
+      'Presenter: open the one that fits your slot, on this computer (keep these links private, they hold your key):',
+      `  60 minutes (PTA meeting: the essentials, ${planned['60']} min planned):  ${links.presenter['60']}`,
+      `  90 minutes (town hall: the break, more scenarios, ${planned['90']} min):  ${links.presenter['90']}`,
+      `  the full set (every module, about ${planned['full']} min):               ${links.presenter.full}`,
       '',
       `Attendees join at (join code ${workshop.code}):`,
       `  ${links.attendee}`,
@@ -107,7 +108,7 @@ app.server.listen(config.port, '0.0.0.0', async () => {
       `  ${links.console}`,
       consoleQr,
       `Report to take home (results, what the room learned, questions): ${links.report}`,
-      `To print: facilitator guide ${links.guide}   attendee handout ${links.handout}`,
+      `To print: facilitator guide ${links.guide}   attendee handout ${links.handout} (with its take-home pages for parents and for young people)`,
       '',
       `Answers are kept ${keptWhere}. Press Ctrl+C to stop.`,
     ]

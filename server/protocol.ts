@@ -244,15 +244,31 @@ export interface LearningGain {
 export interface DeckGo {
   to: 'next' | 'prev' | { slide: string };
 }
+/**
+ * The plans a facilitator can present, smallest first: the 60-minute essentials, the
+ * 90-minute town hall, and the full set. A slide belongs to the smallest plan that shows
+ * it (`data-plan="90"`, `data-optional` for the full set only, no mark for every plan),
+ * and to every larger plan.
+ */
+export const PLANS = ['60', '90', 'full'] as const;
+export type PlanId = (typeof PLANS)[number];
+/** The plan the deck shows when its link names none. */
+export const DEFAULT_PLAN: PlanId = '90';
+
+/** Whether `plan` shows a slide whose smallest plan is `slidePlan`. */
+export function planShows(plan: PlanId, slidePlan: PlanId): boolean {
+  return PLANS.indexOf(slidePlan) <= PLANS.indexOf(plan);
+}
+
 export interface DeckAt {
   slide: string;
-  /** The deck shows the optional modules (`?full`). */
-  full: boolean;
+  /** The plan the deck shows (from its link). */
+  plan: PlanId;
 }
 /** Where the deck is, and the time spent so far (milliseconds, up to the moment it was sent). */
 export interface DeckPosition {
   slide: string | null;
-  full: boolean;
+  plan: PlanId;
   /** Since the deck first left its first slide; 0 before. */
   elapsed: number;
   /** Time spent in each section (deck file), by its number. */

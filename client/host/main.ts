@@ -8,7 +8,7 @@
  */
 import { hostKey } from '../present/host-key.ts';
 import outlines from 'virtual:outline';
-import { PROTOCOL_VERSION, type ActivityView, type CountdownSet, type DeckPosition, type HostEvent, type Snapshot } from '../../server/protocol.ts';
+import { DEFAULT_PLAN, PROTOCOL_VERSION, type ActivityView, type CountdownSet, type DeckPosition, type HostEvent, type Snapshot } from '../../server/protocol.ts';
 import { received, timeLeft } from '../countdown.ts';
 import { latest } from '../connection/latest.ts';
 import { openSocket, request, worthRetrying, type Reply } from '../connection/socket.ts';
@@ -29,7 +29,7 @@ const outline = outlines[language()] ?? outlines['en'] ?? [];
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const key = hostKey();
-let position: DeckPosition = { slide: null, full: false, elapsed: 0, spent: {} };
+let position: DeckPosition = { slide: null, plan: DEFAULT_PLAN, elapsed: 0, spent: {} };
 let positionAt = Date.now();
 let paused = false;
 const views = new Map<string, ActivityView>();
@@ -76,7 +76,7 @@ if (!key) {
     { settleMs: 0, gapMs: 150, retryMs: 1000 },
   );
   const move = (dir: 1 | -1): void => {
-    const to = step(outline, target ?? position.slide, position.full, dir);
+    const to = step(outline, target ?? position.slide, position.plan, dir);
     if (!to) return;
     target = to;
     tappedAt = Date.now();
@@ -99,7 +99,7 @@ if (!key) {
   });
   socket.on('activity:snapshot', (snap) => {
     snaps.set(snap.activityId, snap);
-    if (locate(outline, shownSlide(), position.full)?.slide.activityId === snap.activityId) drawActivity();
+    if (locate(outline, shownSlide(), position.plan)?.slide.activityId === snap.activityId) drawActivity();
   });
   socket.on('deck:position', (next) => {
     position = next;
@@ -132,7 +132,7 @@ if (!key) {
   /** The current activity's box, or the break's; only the time left changes every second. */
   const drawActivity = (): void => {
     const box = $('activity');
-    const slide = locate(outline, shownSlide(), position.full)?.slide;
+    const slide = locate(outline, shownSlide(), position.plan)?.slide;
     const id = slide?.activityId;
     const view = id ? views.get(id) : undefined;
     box.hidden = !(id && view) && !slide?.break;
@@ -146,7 +146,7 @@ if (!key) {
 
   let drawn: string | null | undefined;
   const drawSlide = (): void => {
-    const where = locate(outline, shownSlide(), position.full);
+    const where = locate(outline, shownSlide(), position.plan);
     if (where?.slide.key !== drawn) {
       // A new slide: its title and "Say:" in view, and the last slide's refusal gone.
       drawn = where?.slide.key;
@@ -166,10 +166,10 @@ if (!key) {
   };
 
   const drawClock = (): void => {
-    const where = locate(outline, position.slide, position.full);
+    const where = locate(outline, position.slide, position.plan);
     const box = $('clock');
     if (!where) return void box.replaceChildren();
-    const p = pace(outline, where, position.full, position.elapsed, position.spent, Date.now() - positionAt);
+    const p = pace(outline, where, position.plan, position.elapsed, position.spent, Date.now() - positionAt);
     const verdict = position.elapsed === 0 ? t('host.clock.notStarted') : p.behind > 1 ? t('host.clock.behind', { minutes: Math.round(p.behind) }) : p.behind < -1 ? t('host.clock.ahead', { minutes: Math.round(-p.behind) }) : t('host.clock.onTime');
     box.className = p.behind > 1 ? 'clock behind' : 'clock';
     box.replaceChildren(

@@ -3,6 +3,7 @@
  * lines (the outline), elapsed time from the server's deck position. Pure.
  */
 import type { OutlineSection, OutlineSlide } from '../../server/content/outline.ts';
+import { planShows, type PlanId } from '../../server/protocol.ts';
 
 export interface Where {
   section: OutlineSection;
@@ -14,13 +15,13 @@ export interface Where {
   previous: OutlineSlide | undefined;
 }
 
-/** The slides the deck shows: the core, or everything with `?full`. */
-export function shownSlides(outline: readonly OutlineSection[], full: boolean): OutlineSlide[] {
-  return outline.flatMap((s) => s.slides).filter((s) => full || !s.optional);
+/** The slides the deck shows in `plan`. */
+export function shownSlides(outline: readonly OutlineSection[], plan: PlanId): OutlineSlide[] {
+  return outline.flatMap((s) => s.slides).filter((s) => planShows(plan, s.plan));
 }
 
-export function locate(outline: readonly OutlineSection[], key: string | null, full: boolean): Where | undefined {
-  const shown = shownSlides(outline, full);
+export function locate(outline: readonly OutlineSection[], key: string | null, plan: PlanId): Where | undefined {
+  const shown = shownSlides(outline, plan);
   const i = shown.findIndex((s) => s.key === key);
   const slide = shown[i];
   const section = outline.find((s) => s.slides.some((x) => x.key === key));
@@ -43,15 +44,15 @@ export interface Pace {
  * Where the workshop stands against its plan. `elapsed` and `spent` are the server's
  * figures, `sinceUpdate` the milliseconds since they were sent.
  */
-export function pace(outline: readonly OutlineSection[], where: Where, full: boolean, elapsed: number, spent: Record<string, number>, sinceUpdate: number): Pace {
-  const shown = shownSlides(outline, full);
+export function pace(outline: readonly OutlineSection[], where: Where, plan: PlanId, elapsed: number, spent: Record<string, number>, sinceUpdate: number): Pace {
+  const shown = shownSlides(outline, plan);
   const minutes = (slides: readonly OutlineSlide[]): number => slides.reduce((m, s) => m + s.minutes, 0);
   const running = elapsed > 0 ? sinceUpdate : 0;
   const before = shown.slice(0, where.number - 1);
   const totalElapsed = elapsed + running;
   return {
     planned: minutes(shown),
-    sectionPlanned: minutes(where.section.slides.filter((s) => full || !s.optional)),
+    sectionPlanned: minutes(where.section.slides.filter((s) => planShows(plan, s.plan))),
     elapsed: totalElapsed,
     sectionElapsed: (spent[where.section.id] ?? 0) + running,
     behind: elapsed > 0 ? Math.round(lateness(totalElapsed / 60_000, minutes(before), where.slide.minutes) * 10) / 10 : 0,

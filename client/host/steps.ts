@@ -4,10 +4,11 @@
  * and only the target is sent. Pure.
  */
 import type { OutlineSection } from '../../server/content/outline.ts';
+import type { PlanId } from '../../server/protocol.ts';
 import { locate } from './plan.ts';
 
 /** The slide one step from `from` (`dir` 1 next, -1 previous), or undefined at either end. */
-export function step(outline: readonly OutlineSection[], from: string | null, full: boolean, dir: 1 | -1): string | undefined {
-  const where = locate(outline, from, full);
+export function step(outline: readonly OutlineSection[], from: string | null, plan: PlanId, dir: 1 | -1): string | undefined {
+  const where = locate(outline, from, plan);
   return (dir === 1 ? where?.next : where?.previous)?.key;
 }

@@ -2,15 +2,16 @@
  * "Ask a question", on every screen of the phone, and the questions the facilitator put up,
  * to upvote. Before a question goes, the phone checks it for personal details or a
  * disclosure (the server's own check, server/core/disclosure.ts) and, if it finds any,
- * offers who can help privately first; the person may edit, or send anyway. Nothing here
- * names the asker: the server keeps no asker and no time.
+ * shows who to talk to first, and that a question is not a report (personal-card.ts); the
+ * person may edit, or send anyway. Nothing here names the asker: the server keeps no asker
+ * and no time.
  */
 import { personalDetails } from '../../server/core/disclosure.ts';
 import { MAX_QUESTION_LENGTH } from '../../server/core/limits.ts';
 import type { Ack, QaBoard } from '../../server/protocol.ts';
 import { el } from '../dom.ts';
 import { t, tn } from '../i18n.ts';
-import { helpGroups } from './safety.ts';
+import { personalCard, sentPersonal } from './personal-card.ts';
 
 export interface QuestionLink {
   ask(text: string): Promise<Ack<{ flagged: boolean }> | undefined>;
@@ -21,7 +22,8 @@ let board: QaBoard = { questions: [] };
 const mine = new Set<string>();
 /** What the person is typing, kept across a redraw (a language switch, a new question). */
 let draft = '';
-let stage: 'closed' | 'writing' | 'personal' | 'sent' = 'closed';
+/** `sentPersonal`: a question that looked personal went; its "not a report" message stays. */
+let stage: 'closed' | 'writing' | 'personal' | 'sent' | 'sentPersonal' = 'closed';
 let box: HTMLElement | undefined;
 let link: QuestionLink | undefined;
 let onQuestionBox = false;
@@ -68,11 +70,17 @@ function draw(): void {
 function drawAsk(focus = false): void {
   const area = box?.querySelector<HTMLElement>('.qa-ask');
   if (!area) return;
-  if (stage === 'closed' || stage === 'sent') {
+  if (stage === 'closed' || stage === 'sent' || stage === 'sentPersonal') {
     const open = button('send secondary', t('join.qa.ask'), () => {
       stage = 'writing';
       drawAsk(true);
     });
+    if (stage === 'sentPersonal') {
+      const message = sentPersonal(open);
+      area.replaceChildren(message);
+      if (focus) message.querySelector<HTMLElement>('.feedback')?.focus();
+      return;
+    }
     area.replaceChildren(...(stage === 'sent' ? [el('p', 'feedback received', t('join.qa.sent'))] : []), open);
     if (focus) open.focus();
     return;
@@ -112,7 +120,7 @@ function drawAsk(focus = false): void {
   if (focus) input.focus();
 }
 
-/** The gentle card: this looks personal; who can help privately; edit, or send anyway. */
+/** The card: who to talk to, not a report, the advocate here; then edit, or send anyway. */
 function drawPersonal(area: HTMLElement): void {
   const error = el('p', 'feedback refused');
   error.setAttribute('role', 'status');
@@ -121,33 +129,20 @@ function drawPersonal(area: HTMLElement): void {
       stage = 'writing';
       drawAsk(true);
     },
-    () => void send(error),
+    () => void send(error, true),
   );
   card.append(error);
   area.replaceChildren(card);
   card.querySelector<HTMLElement>('h3')?.focus();
 }
 
-/** "This looks personal": who can help privately (every resource, to call or text), then edit or send anyway. */
-function personalCard(edit: () => void, sendAnyway: () => void): HTMLElement {
-  const title = el('h3', '', t('join.qa.personal.title'));
-  title.tabIndex = -1;
-  // The choice first, then the (long) list of who can help.
-  return el('section', 'qa-personal', [
-    title,
-    el('p', '', t('join.qa.personal.body')),
-    button('send', t('join.qa.personal.edit'), edit),
-    button('send secondary', t('join.qa.personal.send'), sendAnyway),
-    el('p', '', t('join.qa.personal.help')),
-    ...helpGroups(),
-  ]);
-}
-
-async function send(error: HTMLElement): Promise<void> {
+/** Sends the draft; `personal` when the person saw the card and chose to send anyway. */
+async function send(error: HTMLElement, personal = false): Promise<void> {
   const result = await link?.ask(draft.trim());
   if (result?.ok) {
     draft = '';
-    stage = 'sent';
+    // The phone's check or the server's: either way the "not a report" message stays.
+    stage = personal || result.flagged ? 'sentPersonal' : 'sent';
     return drawAsk(true);
   }
   error.textContent = t(result?.ok === false && result.error === 'RATE_LIMITED' ? 'join.qa.tooMany' : 'join.qa.notSent');

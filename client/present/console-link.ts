@@ -9,13 +9,14 @@ import type { DeckGo } from '../../server/protocol.ts';
 import { latest } from '../connection/latest.ts';
 import { request, worthRetrying, type LiveSocket } from '../connection/socket.ts';
 import { el } from '../dom.ts';
+import { planFromLink } from './plan.ts';
 import { t } from '../i18n.ts';
 
-const full = new URLSearchParams(location.search).has('full');
+const plan = planFromLink();
 
 export function linkConsole(deck: RevealApi, socket: LiveSocket): void {
   const position = latest<string>(
-    async (slide) => (worthRetrying(await request(socket, 'deck:at', { slide, full })) ? 'retry' : 'done'),
+    async (slide) => (worthRetrying(await request(socket, 'deck:at', { slide, plan })) ? 'retry' : 'done'),
     { settleMs: 0, gapMs: 150, retryMs: 1000 },
   );
   const report = (): void => {

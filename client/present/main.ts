@@ -8,6 +8,9 @@ import 'reveal.js/reveal.css';
 import './theme.css';
 import { language, setLanguage } from '../i18n.ts';
 import { LiveRoom } from './live.ts';
+import { forPlan, planFromLink } from './plan.ts';
+
+const plan = planFromLink();
 
 // The deck's language is the facilitator's choice (npm start -- --lang es, or ?lang=es),
 // never the laptop's: each phone picks its own.
@@ -21,7 +24,7 @@ for (const markdown of decks[language()] ?? decks['en'] ?? []) {
   const template = document.createElement('textarea');
   template.setAttribute('data-template', '');
   // textContent, never innerHTML: the Markdown plugin reads it back as text.
-  template.textContent = markdown;
+  template.textContent = forPlan(markdown, plan);
   section.append(template);
   slides?.append(section);
 }
@@ -36,8 +39,8 @@ const deck = new Reveal({
   backgroundTransition: 'none',
   slideNumber: 'c/t',
   controlsTutorial: false,
-  // Optional modules are hidden slides; the full-workshop link (?full) shows them.
-  showHiddenSlides: new URLSearchParams(location.search).has('full'),
+  // Slides of the full set only are hidden slides; the full set's link (?full) shows them.
+  showHiddenSlides: plan === 'full',
   plugins: [Markdown, Notes, LiveRoom({ hostKey: hostKey(), receiver: new URLSearchParams(location.search).has('receiver') })],
 });
 void deck.initialize().then(() => {

@@ -10,7 +10,7 @@
  * of the current slide are not counted.
  */
 import { clockData, clockFrom, move, newClock, position, resume, type DeckClock } from '../core/deck-clock.ts';
-import type { DeckGo, DeckPosition, Paused } from '../protocol.ts';
+import type { DeckGo, DeckPosition, Paused, PlanId } from '../protocol.ts';
 import type { LiveConsole } from '../room/live-workshop.ts';
 import type { StoredConsole } from '../store/store.ts';
 
@@ -64,8 +64,8 @@ export class ConsoleRoom implements LiveConsole {
    * A deck says where it is now. Stored before the consoles hear it; when storing fails the
    * move stays in memory (the deck is there) and the next write stores the whole state.
    */
-  async at(slide: string, full: boolean): Promise<void> {
-    move(this.clock, slide, full, this.now());
+  async at(slide: string, plan: PlanId): Promise<void> {
+    move(this.clock, slide, plan, this.now());
     await this.keeping.save(this.state());
     this.output?.toHosts('deck:position', this.position());
   }

@@ -8,10 +8,10 @@ import type { ContentError } from './yaml-file.ts';
 import type { DeckFile } from './content.ts';
 import type { Slide } from './slides.ts';
 import { citations } from './slides.ts';
-import { CORE_MINUTES, minutesOf, planOf, timeLine } from './timing.ts';
+import { minutesOf, planOfSlide, planProblems, planTotals, timeLine } from './timing.ts';
 
 /** Slide attributes the deck understands; anything else is most likely a typo. */
-const SLIDE_ATTRIBUTES = new Set(['data-join', 'data-break', 'data-closing', 'data-activity', 'data-learning', 'data-qa', 'data-resources', 'data-sources', 'data-optional', 'data-timing', 'data-state', 'class', 'id']);
+const SLIDE_ATTRIBUTES = new Set(['data-join', 'data-plan', 'data-break', 'data-closing', 'data-activity', 'data-learning', 'data-qa', 'data-resources', 'data-sources', 'data-optional', 'data-timing', 'data-state', 'class', 'id']);
 
 export interface Known {
   activities: Set<string> | undefined;
@@ -30,13 +30,25 @@ export function checkTime(files: DeckFile[], deckDir: string, label: string, err
       }
     }
   }
-  const plan = planOf(files.flatMap((f) => f.slides), label);
-  if (plan.core > CORE_MINUTES) {
-    errors.push({
-      file: deckDir,
-      line: 1,
-      message: `the core workshop plans ${plan.core} minutes (the ${label}: lines of slides not marked data-optional); it must fit in ${CORE_MINUTES}: shorten it or mark a module data-optional`,
-    });
+  for (const total of planTotals(files.flatMap((f) => f.slides), label)) {
+    for (const problem of planProblems(total)) errors.push({ file: deckDir, line: 1, message: problem });
+  }
+  // Both rounds of a knowledge check or check-in are in the same plans, or "what we learned" compares nothing.
+  const rounds = new Map<string, { plan: string; file: string }>();
+  for (const { file, slides } of files) {
+    for (const slide of slides) {
+      const round = slide.attrs['data-activity']?.match(/^(.+)\.(before|after)$/)?.[1];
+      if (!round) continue;
+      const seen = rounds.get(round);
+      if (!seen) rounds.set(round, { plan: planOfSlide(slide), file });
+      else if (seen.plan !== planOfSlide(slide)) errors.push({ file, line: slide.attrsLine, message: `slide "${slide.title}": ${round}'s two rounds must be in the same plan (this one: ${planOfSlide(slide)}; the other: ${seen.plan}, ${seen.file})` });
+    }
+  }
+  for (const { file, slides } of files) {
+    for (const slide of slides) {
+      const plan = slide.attrs['data-plan'];
+      if (plan !== undefined && plan !== '90') errors.push({ file, line: slide.attrsLine, message: `slide "${slide.title}": data-plan must be "90" (a slide of the 90-minute plan and the full set); mark a slide of the full set only data-optional` });
+    }
   }
 }
 

@@ -21,6 +21,7 @@ import { checkActivityLanguages, checkDeckLanguage, checkResourceLanguages } fro
 import { checkEverySourceCited, checkExplanations } from './check-sources.ts';
 import { loadGuide, resourceIds, type Guide } from './guide.ts';
 import { citations, parseSlides, type Slide } from './slides.ts';
+import { loadTakeHome, type TakeHome } from './take-home.ts';
 import { readYaml, record, type ContentError, type YamlResult } from './yaml-file.ts';
 
 export type { ContentError } from './yaml-file.ts';
@@ -45,6 +46,8 @@ export interface Content {
   decks: Record<string, DeckFile[]>;
   /** The facilitator guide's and the handout's words (slides/guide.yaml), by language. */
   guide: Record<string, Guide>;
+  /** The take-home pages' words (slides/take-home.yaml), by language. */
+  takeHome: Record<string, TakeHome>;
 }
 
 /** Reads and checks all content under `dir` (normally `slides`). */
@@ -105,6 +108,7 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
   const guideFile = join(dir, 'guide.yaml');
   const guide = existsSync(guideFile) ? loadGuide(guideFile, { resources: resourceIds(resources?.raw), sources: known.sources }) : undefined;
   errors.push(...(guide?.errors ?? [{ file: guideFile, line: 1, message: 'file is missing' }]));
+  const takeHome = loadTakeHome(dir, { resources: resourceIds(resources?.raw), sources: known.sources }, errors);
   for (const [lang, files] of Object.entries(decks)) {
     const timeLabel = strings[lang]?.value?.['notes.time'] ?? strings['en']?.value?.['notes.time'] ?? 'Time';
     checkDeck(files, known, timeLabel, errors);
@@ -120,11 +124,11 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
   }
   errors.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 
-  if (errors.length > 0 || !resources?.value || !sources?.value || !activities?.value || !guide?.result.value) return { content: undefined, errors };
+  if (errors.length > 0 || !resources?.value || !sources?.value || !activities?.value || !guide?.result.value || !takeHome) return { content: undefined, errors };
   const goodStrings: Record<string, Strings> = {};
   for (const [lang, s] of Object.entries(strings)) if (s?.value) goodStrings[lang] = s.value;
   return {
-    content: { resources: resources.value, sources: sources.value.sources, activities: expanded, strings: goodStrings, decks, guide: guide.result.value },
+    content: { resources: resources.value, sources: sources.value.sources, activities: expanded, strings: goodStrings, decks, guide: guide.result.value, takeHome },
     errors,
   };
 }

@@ -9,7 +9,7 @@ import type { Resource } from './schema.ts';
 import { helpEntry } from './help.ts';
 import { activityText } from './localize.ts';
 import type { Slide } from './slides.ts';
-import { isOptional } from './timing.ts';
+import { planOfSlide } from './timing.ts';
 
 const SOURCES_PER_SLIDE = 8;
 
@@ -33,7 +33,10 @@ export function renderSlides(content: Content, lang: string): RenderedSlide[][] 
   const labels = ['notes.time', 'notes.say', 'notes.tip', 'notes.verify'].map(t);
   return (content.decks[lang] ?? []).map(({ slides }, f) =>
     slides
-      .map((slide) => (isOptional(slide) ? { ...slide, lines: markOptional(slide.lines, t('present.optional.note')) } : slide))
+      .map((slide) => {
+        const plan = planOfSlide(slide);
+        return plan === '60' ? slide : { ...slide, lines: markOptional(slide.lines, t(plan === 'full' ? 'present.optional.note' : 'present.plan90.note'), plan === 'full') };
+      })
       .flatMap((slide): { slide: Slide; markdown: string }[] => {
         const activityId = slide.attrs['data-activity'];
         const activity = content.activities.find((a) => a.id === activityId);
@@ -81,12 +84,13 @@ function readable(lines: string[], labels: readonly string[]): string[] {
 }
 
 /**
- * An optional module's slide is hidden (reveal.js drops `data-visibility="hidden"` slides
- * unless the deck was opened with `?full`), and its notes say so first.
+ * A slide that not every plan shows says so first in its notes. A slide of the full set only
+ * is also hidden (reveal.js drops `data-visibility="hidden"` slides unless the deck was opened
+ * with the full set's link); the deck hides a 90-minute slide itself in the 60-minute plan.
  */
-function markOptional(lines: string[], note: string): string[] {
+function markOptional(lines: string[], note: string, hide: boolean): string[] {
   return lines.flatMap((line) => {
-    if (line.includes('.slide:')) return [line.replace(/\s*-->/, ' data-visibility="hidden" -->')];
+    if (hide && line.includes('.slide:')) return [line.replace(/\s*-->/, ' data-visibility="hidden" -->')];
     if (/^\s*notes?:/i.test(line)) return [line, `*${note}*`, ''];
     return [line];
   });

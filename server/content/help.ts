@@ -7,6 +7,8 @@ import { groupTitle, resourceText } from './localize.ts';
 import type { Resource, Resources } from './schema.ts';
 
 export interface HelpEntry {
+  /** The resource's `id` in resources.yaml, when it has one: how a page picks a line (the phone's "looks personal" card). */
+  id?: string;
   name: string;
   phones: { number: string; label?: string; href: string }[];
   text?: { number: string; word?: string; href: string };
@@ -32,6 +34,7 @@ export function helpEntry(r: Resource, lang: string): HelpEntry {
   const words = resourceText(r, lang);
   const phones = r.phone === undefined ? [] : Array.isArray(r.phone) ? r.phone : [r.phone];
   const entry: HelpEntry = {
+    ...(r.id ? { id: r.id } : {}),
     name: words.name,
     phones: phones.map((p) => {
       const m = p.match(/^(.*?)(?: \(([^()]+)\))?$/);

@@ -5,7 +5,8 @@
  */
 import type { Content } from './content.ts';
 import { renderSlides } from './deck.ts';
-import { isOptional, minutesOf } from './timing.ts';
+import type { PlanId } from '../protocol.ts';
+import { minutesOf, planOfSlide } from './timing.ts';
 
 export interface OutlineSlide {
   key: string;
@@ -14,7 +15,8 @@ export interface OutlineSlide {
   notes: string;
   /** Planned minutes from the notes' time line; 0 when it has none. */
   minutes: number;
-  optional: boolean;
+  /** The smallest plan that shows it (protocol.ts PLANS). */
+  plan: PlanId;
   activityId?: string;
   /** The break (`data-break`): the console offers "back at" a time. */
   break?: true;
@@ -37,7 +39,7 @@ export function deckOutline(content: Content, lang: string): OutlineSection[] {
       // A source list split over several slides plans its time once.
       const minutes = seen.has(slide) ? 0 : (minutesOf(slide, timeLabel) ?? 0);
       seen.add(slide);
-      const entry: OutlineSlide = { key, title: slide.title, notes: slide.notes, minutes, optional: isOptional(slide) };
+      const entry: OutlineSlide = { key, title: slide.title, notes: slide.notes, minutes, plan: planOfSlide(slide) };
       const activityId = slide.attrs['data-activity'];
       if (activityId) entry.activityId = activityId;
       if ('data-break' in slide.attrs) entry.break = true;

@@ -1,16 +1,24 @@
 /**
- * The workshop's running time, read from the speaker notes' `Time:` lines. The core (every
- * slide not marked `data-optional`) must fit a 75-minute slot, break included; optional
- * modules are what a facilitator adds when the evening has room for them.
+ * The workshop's running time, read from the speaker notes' `Time:` lines, and the plans a
+ * facilitator can present (protocol.ts PLANS). A slide belongs to the smallest plan that shows
+ * it: no mark for every plan, `data-plan="90"` from the 90-minute plan up, `data-optional` for
+ * the full set only. Each plan with a slot must fit it with room to spare and time for questions.
  */
+import { PLANS, planShows, type PlanId } from '../protocol.ts';
 import type { Slide } from './slides.ts';
 
-/** The longest the core workshop may plan for, in minutes. */
-export const CORE_MINUTES = 75;
+/** The slot each plan is made for, in minutes (the full set has none: it is everything). */
+export const PLAN_SLOTS: Readonly<Record<PlanId, number | undefined>> = { '60': 60, '90': 90, full: undefined };
+/** Part of the slot left unplanned: a real room runs late. */
+export const SLACK = 0.1;
+/** Questions from the room need at least this long, in every plan (the `data-qa` slide's time). */
+export const QUESTION_MINUTES = 10;
 
-/** Whether a slide belongs to an optional module rather than the core. */
-export function isOptional(slide: Slide): boolean {
-  return slide.attrs['data-optional'] !== undefined;
+/** The smallest plan that shows `slide`. */
+export function planOfSlide(slide: Slide): PlanId {
+  if (slide.attrs['data-optional'] !== undefined) return 'full';
+  const plan = slide.attrs['data-plan'];
+  return (PLANS as readonly string[]).includes(plan ?? '') ? (plan as PlanId) : '60';
 }
 
 /** The minutes a slide's time line (`Time:` in English, its label in `strings`) plans, or undefined when it has none or it cannot be read. */
@@ -28,14 +36,36 @@ export function timeLine(slide: Slide, label = 'Time'): string | undefined {
   return slide.notes.match(new RegExp(`^${escaped}:.*$`, 'im'))?.[0];
 }
 
-export interface Plan {
-  core: number;
-  optional: number;
+export interface PlanTotal {
+  plan: PlanId;
+  /** Planned minutes of every slide the plan shows. */
+  minutes: number;
+  /** Of which, for questions from the room. */
+  questions: number;
+  slot: number | undefined;
+  /** Minutes of the slot left unplanned (undefined for the full set). */
+  slack: number | undefined;
 }
 
-/** The planned minutes of a deck's core and of its optional modules. */
-export function planOf(slides: readonly Slide[], label = 'Time'): Plan {
-  const plan: Plan = { core: 0, optional: 0 };
-  for (const slide of slides) plan[isOptional(slide) ? 'optional' : 'core'] += minutesOf(slide, label) ?? 0;
-  return { core: Math.round(plan.core * 100) / 100, optional: Math.round(plan.optional * 100) / 100 };
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** Each plan's planned minutes, its questions' minutes and its slack. */
+export function planTotals(slides: readonly Slide[], label = 'Time'): PlanTotal[] {
+  return PLANS.map((plan) => {
+    const shown = slides.filter((s) => planShows(plan, planOfSlide(s)));
+    const minutes = round(shown.reduce((m, s) => m + (minutesOf(s, label) ?? 0), 0));
+    const questions = round(shown.filter((s) => s.attrs['data-qa'] !== undefined).reduce((m, s) => m + (minutesOf(s, label) ?? 0), 0));
+    const slot = PLAN_SLOTS[plan];
+    return { plan, minutes, questions, slot, slack: slot === undefined ? undefined : round(slot - minutes) };
+  });
+}
+
+/** Why a plan does not fit its slot (nothing when it does). */
+export function planProblems(total: PlanTotal): string[] {
+  const problems: string[] = [];
+  if (total.questions < QUESTION_MINUTES) problems.push(`the ${total.plan} plan gives questions ${total.questions} minutes (the data-qa slide's time line); it needs at least ${QUESTION_MINUTES}`);
+  if (total.slot === undefined) return problems;
+  const most = round(total.slot * (1 - SLACK));
+  if (total.minutes > most) problems.push(`the ${total.plan}-minute plan adds up to ${total.minutes} minutes; with ${SLACK * 100}% left for a real room it must plan at most ${most}: shorten a slide's time line or move a slide to a larger plan (data-plan="90" or data-optional)`);
+  return problems;
 }

@@ -8,11 +8,11 @@
  * read when the kit stopped, and the current slide's time picks up from there. A facilitator
  * who stops the kit over lunch finds the clock where they left it, not an hour late.
  */
-import type { DeckPosition } from '../protocol.ts';
+import { DEFAULT_PLAN, type DeckPosition, type PlanId } from '../protocol.ts';
 
 export interface DeckClock {
   slide: string | null;
-  full: boolean;
+  plan: PlanId;
   startedAt: number | null;
   /** When the current slide was reached. */
   since: number;
@@ -23,7 +23,7 @@ export interface DeckClock {
 /** A clock as plain data, for a store (JSON or columns). */
 export interface ClockData {
   slide: string | null;
-  full: boolean;
+  plan: PlanId;
   startedAt: number | null;
   since: number;
   spent: Record<string, number>;
@@ -33,7 +33,7 @@ export interface ClockData {
 export const FIRST_SLIDE = '0.0';
 
 export function newClock(): DeckClock {
-  return { slide: null, full: false, startedAt: null, since: 0, spent: new Map() };
+  return { slide: null, plan: DEFAULT_PLAN, startedAt: null, since: 0, spent: new Map() };
 }
 
 /** The section of a slide key `file.slide`. */
@@ -42,14 +42,14 @@ export function sectionOf(slide: string): string {
 }
 
 /** The deck moved to `slide` at `at`. */
-export function move(clock: DeckClock, slide: string, full: boolean, at: number): void {
+export function move(clock: DeckClock, slide: string, plan: PlanId, at: number): void {
   if (clock.startedAt !== null && clock.slide !== null) {
     const section = sectionOf(clock.slide);
     clock.spent.set(section, (clock.spent.get(section) ?? 0) + Math.max(0, at - clock.since));
   }
   if (clock.startedAt === null && slide !== FIRST_SLIDE) clock.startedAt = at;
   clock.slide = slide;
-  clock.full = full;
+  clock.plan = plan;
   clock.since = at;
 }
 
@@ -60,7 +60,7 @@ export function position(clock: DeckClock, at: number): DeckPosition {
     const section = sectionOf(clock.slide);
     spent[section] = (spent[section] ?? 0) + Math.max(0, at - clock.since);
   }
-  return { slide: clock.slide, full: clock.full, elapsed: clock.startedAt === null ? 0 : Math.max(0, at - clock.startedAt), spent };
+  return { slide: clock.slide, plan: clock.plan, elapsed: clock.startedAt === null ? 0 : Math.max(0, at - clock.startedAt), spent };
 }
 
 /**
@@ -75,9 +75,9 @@ export function resume(clock: DeckClock, stoppedAt: number, at: number): void {
 }
 
 export function clockData(clock: DeckClock): ClockData {
-  return { slide: clock.slide, full: clock.full, startedAt: clock.startedAt, since: clock.since, spent: Object.fromEntries(clock.spent) };
+  return { slide: clock.slide, plan: clock.plan, startedAt: clock.startedAt, since: clock.since, spent: Object.fromEntries(clock.spent) };
 }
 
 export function clockFrom(data: ClockData): DeckClock {
-  return { slide: data.slide, full: data.full, startedAt: data.startedAt, since: data.since, spent: new Map(Object.entries(data.spent)) };
+  return { slide: data.slide, plan: data.plan, startedAt: data.startedAt, since: data.since, spent: new Map(Object.entries(data.spent)) };
 }

@@ -14,6 +14,9 @@ const CSS = `
 .checklist li::before{content:"";position:absolute;left:0;top:.2em;width:1.05em;height:1.05em;border:2px solid #1a1a1a;border-radius:2px}
 .toc ol{columns:2;column-gap:2em;padding-left:1.4em}
 .deck-section{border-top:3px solid #1a1a1a;margin-top:1.5em}
+.agenda{border-collapse:collapse;width:100%;font-size:.92em;break-inside:avoid}
+.agenda th,.agenda td{border:1px solid #767676;padding:.15em .4em;text-align:left}
+.agenda td{text-align:right;white-space:nowrap}
 .slide{border-left:4px solid #767676;padding:.1em 0 .1em .8em;margin:1em 0}
 .slide.optional{border-left-style:dashed}
 .slide h4{margin:.2em 0}

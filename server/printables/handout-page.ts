@@ -1,7 +1,10 @@
 /**
  * /handout: one letter-size page for every attendee to take home. Warning signs, what to do
- * when a young person tells you something, every line of resources.yaml, and a QR code of
- * the kit's /help page (drawn here as SVG, so the page needs no image file and no script).
+ * when a young person tells you something, every line of resources.yaml, and, only when the
+ * kit has an address that still works after the workshop (`--public-url`), a QR code of its
+ * /help page (drawn here as SVG, so the page needs no image file and no script). Without one,
+ * the kit's address is the laptop's on the venue's Wi-Fi, which opens nothing at home: the
+ * sheet then prints the numbers alone, and says they work any time.
  */
 import QRCode from 'qrcode';
 import { helpList } from '../content/help.ts';
@@ -23,7 +26,8 @@ ul{margin:.1rem 0;padding-left:1.1rem}
 .resources .more{display:block;font-size:.85rem;color:#3a3a3a}
 .qr{display:flex;gap:1rem;align-items:center;border-top:2px solid #1a1a1a;margin-top:.4rem;padding-top:.4rem;break-inside:avoid}
 .qr svg{width:1.25in;height:1.25in;flex:none}
-.qr p{margin:.1rem 0}
+.qr p,.keep p{margin:.1rem 0}
+.keep{border-top:2px solid #1a1a1a;margin-top:.4rem;padding-top:.4rem;break-inside:avoid}
 .url{font-weight:700;overflow-wrap:anywhere}
 @media (max-width:36rem){.top{grid-template-columns:1fr}.groups{columns:1}}
 @page{size:letter;margin:.45in .5in}
@@ -55,13 +59,24 @@ async function qrSvg(url: string, label: string): Promise<string> {
   return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(label)}" `);
 }
 
-/** The handout in `input.lang`; `helpUrl` is the kit's /help page in that language. */
-export async function renderHandout(input: PageInput, helpUrl: string): Promise<string> {
+/** The foot of the sheet: the QR code of `helpUrl` and its link, or, with none, "keep this sheet". */
+async function footHtml(input: PageInput, w: Words, helpUrl: string | undefined): Promise<string> {
+  const checked = `<p>${escapeHtml(w.fill('handout.checked', { date: w.date(lastChecked(input.content)) }))}</p>`;
+  if (helpUrl === undefined) return `<div class="keep"><p><strong>${escapeHtml(w.t('handout.keep'))}</strong></p>${checked}</div>`;
+  const qr = await qrSvg(helpUrl, w.fill('handout.qr', { url: helpUrl }));
+  return `<div class="qr">${qr}<div><p><strong>${escapeHtml(w.text.handout.qr_caption)}</strong></p><p class="url">${escapeHtml(helpUrl)}</p>\n${checked}</div></div>`;
+}
+
+/**
+ * The handout in `input.lang`. `helpUrl` is the kit's /help page in that language at an
+ * address that works after the workshop, or undefined when there is none (no QR code then).
+ */
+export async function renderHandout(input: PageInput, helpUrl: string | undefined): Promise<string> {
   const w = wordsFor(input.content, input.lang);
   const h = w.text.handout;
-  const qr = await qrSvg(helpUrl, w.fill('handout.qr', { url: helpUrl }));
   const body = [
     `<p class="tools screen-only">${otherLanguages(input.content, w.lang, '/handout', 'handout.thisPage')}<span>${escapeHtml(w.t('handout.print'))}</span></p>`,
+    `<p class="tools screen-only"><a href="/handout/parents?lang=${w.lang}">${escapeHtml(w.t('handout.parents'))}</a> · <a href="/handout/teens?lang=${w.lang}">${escapeHtml(w.t('handout.teens'))}</a></p>`,
     '<main>',
     `<h1>${escapeHtml(h.title)}</h1>`,
     '<div class="top">',
@@ -72,8 +87,7 @@ export async function renderHandout(input: PageInput, helpUrl: string): Promise<
     `<p class="note">${escapeHtml(h.help_note)}</p>`,
     `<div class="groups">${resourcesHtml(input, w)}</div>`,
     '</section>',
-    `<div class="qr">${qr}<div><p><strong>${escapeHtml(h.qr_caption)}</strong></p><p class="url">${escapeHtml(helpUrl)}</p>`,
-    `<p>${escapeHtml(w.fill('handout.checked', { date: w.date(lastChecked(input.content)) }))}</p></div></div>`,
+    await footHtml(input, w, helpUrl),
     '</main>',
   ].join('\n');
   return page({ lang: w.lang, title: h.title, css: CSS, body });

@@ -4,7 +4,8 @@
  * Without `?lang=`, /help (opened on an attendee's phone) follows the phone's language, as
  * the join page does; the guide and the handout, which the facilitator prints, the deck's.
  * These pages hold no secret and need no key: the guide is what a facilitator hands a
- * co-facilitator, and the help page is what the handout's QR code opens on anyone's phone.
+ * co-facilitator, and the help page is what the handout's QR code opens on anyone's phone
+ * (when the kit has an address that lasts beyond the workshop; see `helpUrl`).
  */
 import type { ServerResponse } from 'node:http';
 import type { Content } from '../content/content.ts';
@@ -13,14 +14,20 @@ import { renderGuide } from './guide-page.ts';
 import { renderHandout } from './handout-page.ts';
 import { acceptedLanguages } from './accept-language.ts';
 import { renderHelp } from './help-page.ts';
+import { renderParents } from './parents-page.ts';
+import { renderTeenCard } from './teen-card-page.ts';
 import type { PageInput } from './shell.ts';
 
 export interface PrintableOptions {
   content: Content;
   /** The language of a page opened without `?lang=` (the deck's). */
   lang: string;
-  /** The kit's /help page as phones reach it (for the handout's QR code and its printed link). */
-  helpUrl: () => string;
+  /**
+   * The kit's /help page at an address that still works after the workshop (`--public-url`),
+   * for the handout's QR code and its printed link; undefined when there is none. The
+   * laptop's address on the venue's Wi-Fi is not one: at home it opens nothing.
+   */
+  helpUrl: () => string | undefined;
   /** The time a page is made, for the guide's "printed on" line. */
   now?: () => Date;
 }
@@ -47,8 +54,13 @@ const FOLLOWS_BROWSER = new Set(['/help']);
 export function printableRoutes({ content, lang, helpUrl, now = () => new Date() }: PrintableOptions): PageHandler {
   const pages: Record<string, (input: PageInput) => string | Promise<string>> = {
     '/guide': renderGuide,
-    '/handout': (input) => renderHandout(input, helpUrlIn(helpUrl(), input.lang)),
+    '/handout': (input) => {
+      const base = helpUrl();
+      return renderHandout(input, base === undefined ? undefined : helpUrlIn(base, input.lang));
+    },
     '/help': renderHelp,
+    '/handout/parents': renderParents,
+    '/handout/teens': renderTeenCard,
   };
   const available = (l: string | null | undefined): l is string => typeof l === 'string' && content.guide[l] !== undefined && content.strings[l] !== undefined;
   const fallback = available(lang) ? lang : 'en';

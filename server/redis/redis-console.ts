@@ -13,7 +13,7 @@
 import type { RedisClientType } from 'redis';
 import { ALIVE_EVERY_MS, type ConsoleOutput } from '../console/console-room.ts';
 import { move, newClock, position, type DeckClock } from '../core/deck-clock.ts';
-import type { DeckGo, DeckPosition, Paused } from '../protocol.ts';
+import type { DeckGo, DeckPosition, Paused, PlanId } from '../protocol.ts';
 import type { LiveConsole } from '../room/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 
@@ -85,9 +85,9 @@ export class RedisConsole implements LiveConsole {
     return { clock: { ...stored, spent: new Map(stored.spent) }, at };
   }
 
-  async at(slide: string, full: boolean): Promise<void> {
+  async at(slide: string, plan: PlanId): Promise<void> {
     const { clock, at } = await this.clock();
-    move(clock, slide, full, at);
+    move(clock, slide, plan, at);
     const stored = JSON.stringify({ ...clock, spent: [...clock.spent] } satisfies StoredClock);
     // A move proves the kit ran until now, as a beat does.
     await this.redis.multi().set(this.keys.clock, stored).set(this.keys.alive, String(this.now())).exec();

@@ -4,7 +4,7 @@
  * workshop on Redis reads them from there.
  */
 import type { Moderation } from '../core/questions.ts';
-import type { Ack, AnswerValue, DeckGo, DeckPosition, LearningGain, Paused, QaBoard, QaQueue, RoomState } from '../protocol.ts';
+import type { Ack, AnswerValue, DeckGo, PlanId, DeckPosition, LearningGain, Paused, QaBoard, QaQueue, RoomState } from '../protocol.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 import type { ConsoleOutput } from '../console/console-room.ts';
 import type { QaOutput } from '../qa/qa-room.ts';
@@ -40,7 +40,7 @@ export interface LiveQa {
 export interface LiveConsole {
   attach(output: ConsoleOutput): void;
   go(to: DeckGo['to']): void;
-  at(slide: string, full: boolean): Awaitable<void>;
+  at(slide: string, plan: PlanId): Awaitable<void>;
   pause(paused: boolean): Awaitable<void>;
   position(): Awaitable<DeckPosition>;
   isPaused(): Awaitable<Paused>;

@@ -88,7 +88,7 @@ const MIGRATIONS: readonly Step[] = [
    CREATE TABLE consoles (
      workshop_id TEXT PRIMARY KEY REFERENCES workshops(id),
      slide TEXT,
-     full_deck INTEGER NOT NULL,
+     plan TEXT NOT NULL CHECK (plan IN ('60', '90', 'full')),
      started_at INTEGER,
      since INTEGER NOT NULL,
      spent TEXT NOT NULL,

@@ -3,11 +3,12 @@
  * the kit last ran, in one row per workshop, replaced whole at every write.
  */
 import type Database from 'better-sqlite3';
+import type { PlanId } from '../protocol.ts';
 import type { StoredConsole } from './store.ts';
 
 interface Row {
   slide: string | null;
-  full: number;
+  plan: PlanId;
   startedAt: number | null;
   since: number;
   spent: string;
@@ -18,23 +19,23 @@ interface Row {
 export function openConsoleTable(db: Database.Database) {
   const q = {
     load: db.prepare(
-      `SELECT slide, full_deck AS full, started_at AS startedAt, since, spent, paused, alive_at AS aliveAt
+      `SELECT slide, plan, started_at AS startedAt, since, spent, paused, alive_at AS aliveAt
        FROM consoles WHERE workshop_id = ?`,
     ),
     save: db.prepare(
-      `INSERT OR REPLACE INTO consoles (workshop_id, slide, full_deck, started_at, since, spent, paused, alive_at)
-       VALUES (@workshopId, @slide, @full, @startedAt, @since, @spent, @paused, @aliveAt)`,
+      `INSERT OR REPLACE INTO consoles (workshop_id, slide, plan, started_at, since, spent, paused, alive_at)
+       VALUES (@workshopId, @slide, @plan, @startedAt, @since, @spent, @paused, @aliveAt)`,
     ),
   };
   return {
     load(workshopId: string): StoredConsole | undefined {
       const row = q.load.get(workshopId) as Row | undefined;
       if (!row) return undefined;
-      const clock = { slide: row.slide, full: row.full === 1, startedAt: row.startedAt, since: row.since, spent: JSON.parse(row.spent) as Record<string, number> };
+      const clock = { slide: row.slide, plan: row.plan, startedAt: row.startedAt, since: row.since, spent: JSON.parse(row.spent) as Record<string, number> };
       return { clock, paused: row.paused === 1, aliveAt: row.aliveAt };
     },
     save(workshopId: string, { clock, paused, aliveAt }: StoredConsole): void {
-      q.save.run({ workshopId, ...clock, full: clock.full ? 1 : 0, spent: JSON.stringify(clock.spent), paused: paused ? 1 : 0, aliveAt });
+      q.save.run({ workshopId, ...clock, spent: JSON.stringify(clock.spent), paused: paused ? 1 : 0, aliveAt });
     },
   };
 }

@@ -12,7 +12,7 @@ export function registerConsole(socket: Socket, { workshop, role }: Identity, mo
     return { ok: true };
   });
   handle(socket, 'deck:at', deckAt, async (p) => {
-    await workshop.console.at(p.slide, p.full);
+    await workshop.console.at(p.slide, p.plan);
     moved(p.slide);
     return { ok: true };
   });

@@ -3,7 +3,7 @@
  * else runs. Objects are strict: an extra field is refused, not ignored.
  */
 import { z } from 'zod';
-import { BREAK_MINUTES, CLOSE_SECONDS, PROTOCOL_VERSION } from '../protocol.ts';
+import { BREAK_MINUTES, CLOSE_SECONDS, PLANS, PROTOCOL_VERSION } from '../protocol.ts';
 
 const id = z.string().min(1).max(80);
 
@@ -47,7 +47,7 @@ const slideKey = z.string().regex(/^\d{1,3}\.\d{1,3}$/);
 
 export const deckGo = z.strictObject({ to: z.union([z.enum(['next', 'prev']), z.strictObject({ slide: slideKey })]) });
 
-export const deckAt = z.strictObject({ slide: slideKey, full: z.boolean() });
+export const deckAt = z.strictObject({ slide: slideKey, plan: z.enum(PLANS) });
 
 export const roomPause = z.strictObject({ paused: z.boolean() });
 

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, slidesTooTall } from '../helpers/browser.ts';
-import { isOptional } from '../../server/content/timing.ts';
+import { shownSlides } from '../../client/host/plan.ts';
+import { deckOutline } from '../../server/content/outline.ts';
+import type { PlanId } from '../../server/protocol.ts';
 import { realContent, ROOT, startServer, type Running } from '../helpers/server.ts';
 
 const SHOTS = join(ROOT, 'dist/screenshots');
@@ -84,27 +86,32 @@ describe('the deck in Chromium', () => {
     expect(problems).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();
-  });
+  }, 180_000); // Walks every slide of the full set: minutes on a busy machine.
 
-  it('presents the 75-minute core by default, without the optional modules', async () => {
-    const optional = (realContent().decks['en'] ?? []).flatMap((f) => f.slides).filter(isOptional);
-    expect(optional.length).toBeGreaterThanOrEqual(5);
-    const count = async (path: string): Promise<{ slides: number; optional: string[] }> => {
+  it('presents the 90-minute plan by default, and the 60-minute plan and the full set from their links', async () => {
+    // As the deck shows them: a long source list is split over several slides.
+    const outline = deckOutline(realContent(), 'en');
+    const inPlan = (plan: PlanId) => shownSlides(outline, plan).length;
+    expect(inPlan('60')).toBeLessThan(inPlan('90'));
+    expect(inPlan('90')).toBeLessThan(inPlan('full'));
+    const count = async (path: string): Promise<{ slides: number; larger: string[] }> => {
       const { page, problems, context } = await open(path);
       await page.waitForSelector('.reveal.ready');
       const found = {
         slides: await page.$$eval('.reveal .slides > section', (s) => s.length),
-        optional: await page.$$eval('.reveal .slides section[data-optional]', (s) => s.map((e) => e.getAttribute('data-activity') ?? e.querySelector('h2')?.textContent ?? '')),
+        larger: await page.$$eval('.reveal .slides section[data-optional]', (s) => s.map((e) => e.getAttribute('data-activity') ?? e.querySelector('h2')?.textContent ?? '')),
       };
       expect(problems).toEqual([]);
       await context.close();
       return found;
     };
-    const core = await count(`/present?key=${running.app.hostKey}`);
+    const byDefault = await count(`/present?key=${running.app.hostKey}`);
+    const sixty = await count(`/present?plan=60&key=${running.app.hostKey}`);
     const full = await count(`/present?full&key=${running.app.hostKey}`);
-    expect(core.optional).toEqual([]);
-    expect(full.optional).toHaveLength(optional.length);
-    expect(full.slides - core.slides).toBe(optional.length);
+    expect(byDefault.larger).toEqual([]);
+    expect(byDefault.slides).toBe(inPlan('90'));
+    expect(sixty.slides).toBe(inPlan('60'));
+    expect(full.slides).toBe(inPlan('full'));
   });
 
   it('opens the speaker view with the notes (allowed by the page policy)', async () => {

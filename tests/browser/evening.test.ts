@@ -171,7 +171,8 @@ describe('a question, from a phone to the Q&A slide', () => {
     expect(await phone.inputValue('#qa-text')).toContain('Mi hija');
     await phone.click('section.qa form button.send');
     await phone.click('.qa-personal button.secondary');
-    await phone.waitForSelector('section.qa .feedback.received');
+    // Sent, and the "not a report" message stays (tests/browser/personal-card.test.ts has the rest).
+    await phone.waitForSelector('section.qa .qa-sent .feedback.received');
     await remote.waitForSelector('.waiting .queue-item.flagged .flag');
   });
 });

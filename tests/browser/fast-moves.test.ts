@@ -72,7 +72,8 @@ async function settled(deck: Page, remote: Page, phone: Page, step: string): Pro
 
 describe('a held arrow key and a fast thumb', () => {
   it('leave the deck, the console and the phones on the same slide, with no reload and no error', async () => {
-    const deck = await open('deck', `/present?key=${running.app.hostKey}`, { width: 1280, height: 720 });
+    // The full set: the most slides to walk through.
+    const deck = await open('deck', `/present?full&key=${running.app.hostKey}`, { width: 1280, height: 720 });
     await deck.waitForFunction(() => document.body.dataset['presenter'] === 'host');
     const remote = await open('console', `/host?key=${running.app.hostKey}`, { width: 390, height: 844 }, true);
     await remote.waitForFunction(() => document.getElementById('slide-title')?.textContent !== '');

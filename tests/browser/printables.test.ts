@@ -2,7 +2,9 @@
  * The printable pages in Chromium: the guide, the handout and the help page in both
  * languages, served by printableRoutes behind the kit's own security headers. No serious
  * accessibility problem, a Letter PDF for the guide and the handout (the handout on exactly
- * one sheet), and the help page usable on a phone.
+ * one sheet, with its QR code when the kit has a lasting address and without), and the help
+ * page usable on a phone. Paths under /lasting are served as by a kit started with
+ * --public-url; the others as by a kit on a laptop, with no address that lasts.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -27,12 +29,14 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  const pages = printableRoutes({ content: realContent(), lang: 'en', helpUrl: () => `${base}/help` });
+  const pages = printableRoutes({ content: realContent(), lang: 'en', helpUrl: () => undefined });
+  const lasting = printableRoutes({ content: realContent(), lang: 'en', helpUrl: () => `${base}/help` });
   const headers = securityHeaders([]);
   server = createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (!pages(req, res, path)) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    const served = path.startsWith('/lasting/') ? lasting(req, res, path.slice('/lasting'.length)) : pages(req, res, path);
+    if (!served) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -119,14 +123,24 @@ describe.each(LANGS)('the printable pages in Chromium (%s)', (lang) => {
     await page.context().close();
   });
 
-  it('prints the handout on exactly one Letter page', async () => {
-    const { page } = await open(`/handout?lang=${lang}`, { width: 816, height: 1056 });
+  it('prints the handout on exactly one Letter page, with the QR code of a lasting address', async () => {
+    const { page } = await open(`/lasting/handout?lang=${lang}`, { width: 816, height: 1056 });
     await page.screenshot({ path: join(SHOTS, `handout-${lang}.png`), fullPage: true });
     const pdf = await page.pdf({ format: 'Letter' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfPages(pdf)).toBe(1);
     // Its QR code opens the help page in the same language.
     expect(await page.textContent('.qr .url')).toBe(`${base}/help?lang=${lang}`);
+    expect(await axe(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('prints the handout on one page with the numbers alone when there is no lasting address', async () => {
+    const { page } = await open(`/handout?lang=${lang}`, { width: 816, height: 1056 });
+    await page.screenshot({ path: join(SHOTS, `handout-no-qr-${lang}.png`), fullPage: true });
+    expect(pdfPages(await page.pdf({ format: 'Letter' }))).toBe(1);
+    expect(await page.locator('svg, .qr, .url').count()).toBe(0);
+    expect(await page.textContent('.keep')).toContain(realContent().strings[lang]?.['handout.keep'] ?? 'none');
     await page.context().close();
   });
 

@@ -195,7 +195,7 @@ describe('safety on the phone', () => {
   });
 
   it('shows a content note the first time only, and lets an attendee skip a question', async () => {
-    const deck = await deckPage(`/present?key=${running.app.hostKey}`);
+    const deck = await deckPage(`/present?full&key=${running.app.hostKey}`);
     const { page } = await phone();
     await page.waitForSelector('.content-note');
     expect(await axe(page)).toEqual([]);
@@ -215,7 +215,7 @@ describe('safety on the phone', () => {
 
 describe('a phone on a network that blocks websockets', () => {
   it('answers over long-polling and is counted once', async () => {
-    const deck = await deckPage(`/present?key=${running.app.hostKey}`);
+    const deck = await deckPage(`/present?full&key=${running.app.hostKey}`);
     await goTo(deck, 'section[data-activity="reflect-disclosure.before"]');
     const { page } = await phone({ noWebSocket: true });
     await pastNote(page);
@@ -252,5 +252,5 @@ describe('the Spanish deck', () => {
     await goTo(deck, 'section[data-resources="local"]');
     expect(await axe(deck, 'section.present')).toEqual([]);
     await deck.screenshot({ path: join(SHOTS, 'deck-es-resources.png') });
-  });
+  }, 180_000); // Walks every slide of the full set, then runs axe: minutes on a busy machine.
 });

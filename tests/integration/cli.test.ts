@@ -57,11 +57,14 @@ describe('npm start', () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
     const out = await start(['--port', '0', '--data-dir', dataDir, '--public-url', 'https://kit.example.org']);
-    const presenter = out.match(/http:\/\/localhost:(\d+)\/present\?key=([\w-]+)/);
+    const presenter = out.match(/http:\/\/localhost:(\d+)\/present\?plan=90&key=([\w-]+)/);
     expect(presenter).not.toBeNull();
     // The full-workshop link, with the optional modules, is printed beside the core's.
+    expect(out).toContain(`http://localhost:${presenter?.[1]}/present?plan=60&key=${presenter?.[2]}`);
     expect(out).toContain(`http://localhost:${presenter?.[1]}/present?full&key=${presenter?.[2]}`);
-    expect(out).toMatch(/the optional modules add about \d+ minutes/);
+    // Each plan with its planned minutes, as npm run check:content counts them.
+    expect(out).toMatch(/60 minutes \(PTA meeting: the essentials, \d+ min planned\)/);
+    expect(out).toMatch(/the full set \(every module, about \d+ min\)/);
     expect(out).toContain('https://kit.example.org/');
     expect(out).toMatch(/[▀▄█]/); // the QR drawn with block characters
     const health = await fetch(`http://127.0.0.1:${presenter?.[1]}/healthz`);
@@ -69,7 +72,7 @@ describe('npm start', () => {
 
     children[0]?.kill('SIGKILL');
     const again = await start(['--port', '0', '--data-dir', dataDir]);
-    expect(again).toContain(`/present?key=${presenter?.[2]}`);
+    expect(again).toContain(`/present?plan=90&key=${presenter?.[2]}`);
   });
 
   it('starts a fresh workshop with --new, with its own code and key', async () => {
@@ -89,14 +92,14 @@ describe('npm start', () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
     const out = await start(['--port', '0', '--data-dir', dataDir], { HOST_KEY: 'my-own-key-1234' });
-    expect(out).toContain('/present?key=my-own-key-1234');
+    expect(out).toContain('/present?plan=90&key=my-own-key-1234');
   });
 
   it('prints presenter links for the Spanish deck with --lang es', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
     const out = await start(['--port', '0', '--data-dir', dataDir, '--lang', 'es'], { HOST_KEY: 'my-own-key-1234' });
-    expect(out).toContain('/present?lang=es&key=my-own-key-1234');
+    expect(out).toContain('/present?lang=es&plan=60&key=my-own-key-1234');
     expect(out).toContain('/present?lang=es&full&key=my-own-key-1234');
   });
 });

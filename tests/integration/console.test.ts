@@ -24,7 +24,7 @@ describe('the console', () => {
   it('needs the host key for every console action', async () => {
     const phone = track(await attendee(running.url));
     expect(await phone.socket.emitWithAck('deck:go', { to: 'next' })).toEqual({ ok: false, error: 'NOT_HOST' });
-    expect(await phone.socket.emitWithAck('deck:at', { slide: '3.1', full: false })).toEqual({ ok: false, error: 'NOT_HOST' });
+    expect(await phone.socket.emitWithAck('deck:at', { slide: '3.1', plan: '90' })).toEqual({ ok: false, error: 'NOT_HOST' });
     expect(await phone.socket.emitWithAck('room:pause', { paused: true })).toEqual({ ok: false, error: 'NOT_HOST' });
     expect(running.app.rooms.workshops()[0]?.console.isPaused()).toEqual({ paused: false });
     expect(running.app.rooms.workshops()[0]?.console.position().slide).toBeNull();
@@ -42,7 +42,7 @@ describe('the console', () => {
     // The deck moved (by a console or by the laptop's keys) and says so: every console follows.
     const seenA = nextEvent<DeckPosition>(consoleA.socket, 'deck:position');
     const seenB = nextEvent<DeckPosition>(consoleB.socket, 'deck:position');
-    expect(await deck.socket.emitWithAck('deck:at', { slide: '2.0', full: false })).toEqual({ ok: true });
+    expect(await deck.socket.emitWithAck('deck:at', { slide: '2.0', plan: '90' })).toEqual({ ok: true });
     expect((await seenA).slide).toBe('2.0');
     expect((await seenB).slide).toBe('2.0');
     // A console that opens later starts where the deck is.
@@ -52,14 +52,14 @@ describe('the console', () => {
 
   it('keeps time per section once the deck leaves its first slide', async () => {
     const deck = track(await host(running.url, running.app.hostKey));
-    await deck.socket.emitWithAck('deck:at', { slide: '0.0', full: false });
+    await deck.socket.emitWithAck('deck:at', { slide: '0.0', plan: '90' });
     now += 60_000;
-    await deck.socket.emitWithAck('deck:at', { slide: '0.1', full: false });
+    await deck.socket.emitWithAck('deck:at', { slide: '0.1', plan: '90' });
     now += 120_000;
-    await deck.socket.emitWithAck('deck:at', { slide: '1.0', full: false });
+    await deck.socket.emitWithAck('deck:at', { slide: '1.0', plan: '90' });
     now += 30_000;
     const position = running.app.rooms.workshops()[0]?.console.position();
-    expect(position).toEqual({ slide: '1.0', full: false, elapsed: 150_000, spent: { '0': 120_000, '1': 30_000 } });
+    expect(position).toEqual({ slide: '1.0', plan: '90', elapsed: 150_000, spent: { '0': 120_000, '1': 30_000 } });
   });
 
   it('pauses the projector and every phone, and resumes', async () => {
@@ -77,15 +77,15 @@ describe('the console', () => {
 
   it('comes back after a restart: the slide, the pause and the clock, without the time it was stopped', async () => {
     const deck = track(await host(running.url, running.app.hostKey));
-    await deck.socket.emitWithAck('deck:at', { slide: '0.0', full: true });
+    await deck.socket.emitWithAck('deck:at', { slide: '0.0', plan: 'full' });
     now += 60_000;
-    await deck.socket.emitWithAck('deck:at', { slide: '0.1', full: true });
+    await deck.socket.emitWithAck('deck:at', { slide: '0.1', plan: 'full' });
     now += 120_000;
-    await deck.socket.emitWithAck('deck:at', { slide: '1.0', full: true });
+    await deck.socket.emitWithAck('deck:at', { slide: '1.0', plan: 'full' });
     expect(await deck.socket.emitWithAck('room:pause', { paused: true })).toEqual({ ok: true });
     now += 30_000;
     const before = track(await host(running.url, running.app.hostKey)).greeting;
-    expect(before['deck:position']).toEqual({ slide: '1.0', full: true, elapsed: 150_000, spent: { '0': 120_000, '1': 30_000 } });
+    expect(before['deck:position']).toEqual({ slide: '1.0', plan: 'full', elapsed: 150_000, spent: { '0': 120_000, '1': 30_000 } });
     for (const s of sockets.splice(0)) s.close();
 
     // Ctrl+C, an hour's break, and the kit is started again on the same data folder.
@@ -98,7 +98,7 @@ describe('the console', () => {
     expect(track(await attendee(running.url)).greeting['room:paused']).toEqual({ paused: true });
     // The current slide's time picks up where it stopped.
     now += 10_000;
-    expect(running.app.rooms.workshops()[0]?.console.position()).toEqual({ slide: '1.0', full: true, elapsed: 160_000, spent: { '0': 120_000, '1': 40_000 } });
+    expect(running.app.rooms.workshops()[0]?.console.position()).toEqual({ slide: '1.0', plan: 'full', elapsed: 160_000, spent: { '0': 120_000, '1': 40_000 } });
   });
 
   it('refuses malformed console messages', async () => {

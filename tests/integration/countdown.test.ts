@@ -60,12 +60,12 @@ describe('countdowns', () => {
   it('shows when a break ends until the deck leaves the break slide', async () => {
     const deck = track(await host(running.url, running.app.hostKey));
     const phone = track(await attendee(running.url));
-    await deck.socket.emitWithAck('deck:at', { slide: '8.5', full: false });
+    await deck.socket.emitWithAck('deck:at', { slide: '8.5', plan: '90' });
     const started = nextCountdown(phone.socket);
     expect(await deck.socket.emitWithAck('countdown:set', { kind: 'break', slide: '8.5', minutes: 5 })).toEqual({ ok: true });
     expect(await started).toMatchObject({ kind: 'break', slide: '8.5' });
     const ended = nextCountdown(phone.socket);
-    await deck.socket.emitWithAck('deck:at', { slide: '8.6', full: false });
+    await deck.socket.emitWithAck('deck:at', { slide: '8.6', plan: '90' });
     expect(await ended).toEqual({ kind: 'none' });
   });
 });

@@ -55,11 +55,11 @@ describe('the end of the workshop', () => {
     const over = new Promise((ok) => phone.socket.once('room:finished', ok));
     const closing = closingSlide(deckOutline(realContent(), 'en')) ?? '';
     expect(closing).toMatch(/^\d+\.\d+$/);
-    expect(await deck.socket.emitWithAck('deck:at', { slide: closing, full: false })).toEqual({ ok: true });
+    expect(await deck.socket.emitWithAck('deck:at', { slide: closing, plan: '90' })).toEqual({ ok: true });
     expect(await over).toEqual({ finished: true });
     expect(track(await attendee(running.url)).greeting['room:finished']).toEqual({ finished: true });
     const back = new Promise((ok) => phone.socket.once('room:finished', ok));
-    await deck.socket.emitWithAck('deck:at', { slide: '2.0', full: false });
+    await deck.socket.emitWithAck('deck:at', { slide: '2.0', plan: '90' });
     expect(await back).toEqual({ finished: false });
   });
 });

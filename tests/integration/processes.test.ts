@@ -138,7 +138,7 @@ describe('two kit processes on one Redis', () => {
 
     // Where the deck is, said by the deck on one process, is where a console on the other starts;
     // it counts the phones connected to both processes (24 + 1), and all who joined.
-    expect(await deckOne.socket.emitWithAck('deck:at', { slide: '2.3', full: false })).toEqual({ ok: true });
+    expect(await deckOne.socket.emitWithAck('deck:at', { slide: '2.3', plan: '90' })).toEqual({ ok: true });
     const consoleTwo = keep(await host(two.url, HOST_KEY));
     expect(consoleTwo.greeting['deck:position']?.slide).toBe('2.3');
     expect(consoleTwo.greeting['room:count']?.connected).toBe(25);

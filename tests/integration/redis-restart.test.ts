@@ -50,7 +50,7 @@ describe('every kit process restarted on the same Redis', () => {
   it('brings back the slide, the clock, the pause and the threshold', async () => {
     const [one, two] = await twoKits('--threshold', '5');
     const deck = keep(await host(one.url, HOST_KEY));
-    for (const slide of ['0.0', '0.1', '1.0', '2.3']) expect(await deck.socket.emitWithAck('deck:at', { slide, full: true })).toEqual({ ok: true });
+    for (const slide of ['0.0', '0.1', '1.0', '2.3']) expect(await deck.socket.emitWithAck('deck:at', { slide, plan: 'full' })).toEqual({ ok: true });
     expect(await deck.socket.emitWithAck('room:pause', { paused: true })).toEqual({ ok: true });
     expect(await deck.socket.emitWithAck('activity:open', { activityId: CHECK })).toEqual({ ok: true });
     const phones = Array.from({ length: 5 }, device);
@@ -62,7 +62,7 @@ describe('every kit process restarted on the same Redis', () => {
     const before = { host: keep(await host(two.url, HOST_KEY)), phone: keep(await attendee(two.url, phones[0] ?? '')) };
     expect(before.phone.state.current?.snapshot).toMatchObject({ threshold: 5, results: { kind: 'options', counts: [2, 2, 1] } });
     // The deck says where it is again (as on every connect), so the clock as of now is stored.
-    expect(await deck.socket.emitWithAck('deck:at', { slide: '2.3', full: true })).toEqual({ ok: true });
+    expect(await deck.socket.emitWithAck('deck:at', { slide: '2.3', plan: 'full' })).toEqual({ ok: true });
 
     for (const s of sockets.splice(0)) s.close();
     for (const k of kits.splice(0)) await k.kill();
@@ -71,7 +71,7 @@ describe('every kit process restarted on the same Redis', () => {
     const after = { host: keep(await host(three.url, HOST_KEY)), phone: keep(await attendee(three.url, phones[0] ?? '')) };
 
     const [was, is] = [before.host.greeting['deck:position'], after.host.greeting['deck:position']] as [DeckPosition, DeckPosition];
-    expect(is).toMatchObject({ slide: '2.3', full: true });
+    expect(is).toMatchObject({ slide: '2.3', plan: 'full' });
     expect(is.elapsed).toBeGreaterThanOrEqual(was.elapsed);
     expect(Object.keys(is.spent).sort()).toEqual(Object.keys(was.spent).sort());
     for (const [section, ms] of Object.entries(was.spent)) expect(is.spent[section]).toBeGreaterThanOrEqual(ms);
@@ -95,12 +95,12 @@ describe('the console on Redis', () => {
 
   it('does not count the time no process ran, and counts a short restart as running', async () => {
     const first = await open();
-    await first.at('0.0', false);
+    await first.at('0.0', '90');
     now += 60_000;
-    await first.at('0.1', false);
+    await first.at('0.1', '90');
     now += 30_000;
     const atStop = await first.position();
-    expect(atStop).toEqual({ slide: '0.1', full: false, elapsed: 30_000, spent: { '0': 30_000 } });
+    expect(atStop).toEqual({ slide: '0.1', plan: '90', elapsed: 30_000, spent: { '0': 30_000 } });
     first.stop();
 
     // An hour with no process: the clock reads what it read at the stop.

@@ -54,7 +54,7 @@ async function look(url: string, phone: string): Promise<Seen> {
 /** The same views, and a clock that lost nothing (it may have run on since). */
 function expectSame(before: Seen, after: Seen): void {
   const [was, is] = [before.host.greeting['deck:position'], after.host.greeting['deck:position']] as [DeckPosition, DeckPosition];
-  expect({ slide: is.slide, full: is.full }).toEqual({ slide: was.slide, full: was.full });
+  expect({ slide: is.slide, plan: is.plan }).toEqual({ slide: was.slide, plan: was.plan });
   expect(is.elapsed).toBeGreaterThanOrEqual(was.elapsed);
   expect(Object.keys(is.spent).sort()).toEqual(Object.keys(was.spent).sort());
   for (const [section, ms] of Object.entries(was.spent)) expect(is.spent[section], `section ${section}`).toBeGreaterThanOrEqual(ms);
@@ -82,7 +82,7 @@ async function workshop(url: string, phones: string[]): Promise<Seen> {
   const ok = async (event: string, payload: object): Promise<void> => {
     expect(await deck.socket.emitWithAck(event as 'deck:at', payload as never), event).toEqual({ ok: true });
   };
-  for (const slide of ['0.0', '0.1', '1.0', '2.3']) await ok('deck:at', { slide, full: false });
+  for (const slide of ['0.0', '0.1', '1.0', '2.3']) await ok('deck:at', { slide, plan: '90' });
   await ok('room:pause', { paused: true });
   const answer = async (activityId: string, values: number[]): Promise<void> => {
     await ok('activity:open', { activityId });
@@ -103,7 +103,7 @@ async function workshop(url: string, phones: string[]): Promise<Seen> {
   expect(seen.phone.state.mine).toBe(1);
   expect(seen.host.greeting['room:paused']).toEqual({ paused: true });
   expect(seen.phone.greeting['room:paused']).toEqual({ paused: true });
-  expect(seen.host.greeting['deck:position']).toMatchObject({ slide: '2.3', full: false });
+  expect(seen.host.greeting['deck:position']).toMatchObject({ slide: '2.3', plan: '90' });
   expect(seen.host.greeting['deck:position']?.elapsed).toBeGreaterThan(0);
   return seen;
 }
@@ -118,7 +118,7 @@ describe('a restart of the kit', () => {
     // The deck says where it is again (it does on every connect): the clock as of now is
     // stored, since a crash loses what the current slide ran after the last write.
     const deck = keep(await host(running.url, HOST_KEY));
-    expect(await deck.socket.emitWithAck('deck:at', { slide: '2.3', full: false })).toEqual({ ok: true });
+    expect(await deck.socket.emitWithAck('deck:at', { slide: '2.3', plan: '90' })).toEqual({ ok: true });
     for (const s of sockets.splice(0)) s.close();
 
     await running.kill();

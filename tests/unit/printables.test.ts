@@ -4,7 +4,7 @@ import { escapeHtml } from '../../server/content/deck.ts';
 import { helpEntry, helpList } from '../../server/content/help.ts';
 import { activityText } from '../../server/content/localize.ts';
 import { deckOutline } from '../../server/content/outline.ts';
-import { planOf } from '../../server/content/timing.ts';
+import { planTotals } from '../../server/content/timing.ts';
 import { renderGuide } from '../../server/printables/guide-page.ts';
 import { renderHandout } from '../../server/printables/handout-page.ts';
 import { renderHelp } from '../../server/printables/help-page.ts';
@@ -43,20 +43,19 @@ describe.each(LANGS)('the facilitator guide (%s)', (lang) => {
     const slides = outline.flatMap((s) => s.slides);
     expect(slides.length).toBeGreaterThan(25);
     for (const slide of slides) expect(html, slide.title).toContain(`<h4>${escapeHtml(slide.title)}</h4>`);
-    const optional = slides.filter((s) => s.optional).length;
+    const optional = slides.filter((s) => s.plan !== '60').length;
     expect(optional).toBeGreaterThan(0);
     expect(html.match(/<article class="slide optional">/g)).toHaveLength(optional);
     expect(html.match(/<span class="badge">/g)).toHaveLength(optional);
   });
 
-  it('says how long the core and the optional modules take, as the content check counts them', () => {
-    const plan = planOf(content.decks[lang]?.flatMap((f) => f.slides) ?? [], content.strings[lang]?.['notes.time']);
+  it("shows each plan's agenda, with the totals the content check counts", () => {
+    const totals = planTotals(content.decks[lang]?.flatMap((f) => f.slides) ?? [], content.strings[lang]?.['notes.time']);
     const half = (n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(Math.round(n * 2) / 2);
-    expect(plan.core).toBeGreaterThan(60);
-    expect(html).toContain(`${half(plan.core)} `);
-    const total = text(html.match(/<p class="plan">.*?<\/p>/)?.[0] ?? '');
-    expect(total).toContain(half(plan.core));
-    expect(total).toContain(half(plan.optional));
+    const agenda = html.match(/<table class="agenda">.*?<\/table>/s)?.[0] ?? '';
+    const totalRow = text(agenda.match(/<tr><th scope="row">[^<]*<\/th>(<td><strong>.*?)<\/tr><\/tbody>/)?.[1] ?? '');
+    for (const t of totals) expect(totalRow).toContain(half(t.minutes));
+    expect(totals.map((t) => t.minutes)).toEqual([...totals.map((t) => t.minutes)].sort((a, b) => a - b));
   });
 
   it("has every activity's prompt, and its best answer marked, with why", () => {
@@ -110,7 +109,10 @@ describe.each(LANGS)('the facilitator guide (%s)', (lang) => {
 });
 
 describe.each(LANGS)('the handout (%s)', (lang) => {
-  it('lists every resource of resources.yaml with its numbers, and a QR code of the help page', async () => {
+  const keep = escapeHtml(content.strings[lang]?.['handout.keep'] ?? 'none');
+  const caption = escapeHtml(content.guide[lang]?.handout.qr_caption ?? 'none');
+
+  it('lists every resource of resources.yaml with its numbers, and a QR code of the help page at a lasting address', async () => {
     const html = await handout(lang);
     expect(html).toContain(`<html lang="${lang}">`);
     expect(html).not.toMatch(/<script/i);
@@ -122,7 +124,19 @@ describe.each(LANGS)('the handout (%s)', (lang) => {
     }
     expect(html).toMatch(/<svg role="img" aria-label="[^"]+" xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(plain).toContain(`${HELP_URL}?lang=${lang}`);
-    expect(plain).toContain(escapeHtml(content.guide[lang]?.handout.qr_caption ?? 'none'));
+    expect(plain).toContain(caption);
+    expect(plain).not.toContain(keep);
+  });
+
+  it('with no lasting address, prints the numbers alone: no QR code, no link, and "keep this sheet"', async () => {
+    const html = await renderHandout({ content, lang, now: NOW }, undefined);
+    const plain = text(html);
+    expect(html).not.toMatch(/<svg|class="qr"|class="url"/);
+    expect(plain).not.toMatch(/https?:\/\/|\/help/);
+    expect(plain).not.toContain(caption);
+    expect(plain).toContain(keep);
+    for (const entry of helpList(content.resources, lang).flatMap((g) => g.entries)) for (const p of entry.phones) expect(plain, entry.name).toContain(p.number);
+    expect(plain).toContain(text(escapeHtml(content.strings[lang]?.['handout.checked']?.split('{')[0] ?? 'none')));
   });
 });
 

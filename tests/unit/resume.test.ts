@@ -8,9 +8,9 @@ const MIN = 60_000;
 /** A clock that left the title at 0, spent 2 minutes in section 0 and is 3 minutes into 1.0 at 5 min. */
 function running() {
   const clock = newClock();
-  move(clock, '0.0', false, -MIN);
-  move(clock, '0.1', false, 0);
-  move(clock, '1.0', false, 2 * MIN);
+  move(clock, '0.0', '90', -MIN);
+  move(clock, '0.1', '90', 0);
+  move(clock, '1.0', '90', 2 * MIN);
   return clock;
 }
 
@@ -21,9 +21,9 @@ describe('the deck clock across a stop', () => {
     const kept = clockFrom(clockData(clock));
     resume(kept, 5 * MIN, 65 * MIN);
     expect(position(kept, 65 * MIN)).toEqual(atStop);
-    expect(position(kept, 66 * MIN)).toEqual({ slide: '1.0', full: false, elapsed: 6 * MIN, spent: { '0': 2 * MIN, '1': 4 * MIN } });
+    expect(position(kept, 66 * MIN)).toEqual({ slide: '1.0', plan: '90', elapsed: 6 * MIN, spent: { '0': 2 * MIN, '1': 4 * MIN } });
     // The next move counts the current slide from where it was, not from the restart.
-    move(kept, '2.0', false, 67 * MIN);
+    move(kept, '2.0', '90', 67 * MIN);
     expect(position(kept, 67 * MIN).spent).toEqual({ '0': 2 * MIN, '1': 5 * MIN, '2': 0 });
   });
 
@@ -31,22 +31,22 @@ describe('the deck clock across a stop', () => {
     const clock = running();
     // Last noted as running at 1 min, but the move at 2 min proves it ran until then.
     resume(clock, MIN, 10 * MIN);
-    expect(position(clock, 10 * MIN)).toEqual({ slide: '1.0', full: false, elapsed: 2 * MIN, spent: { '0': 2 * MIN, '1': 0 } });
+    expect(position(clock, 10 * MIN)).toEqual({ slide: '1.0', plan: '90', elapsed: 2 * MIN, spent: { '0': 2 * MIN, '1': 0 } });
   });
 
   it('leaves a clock that never started waiting on the first slide', () => {
     const clock = newClock();
-    move(clock, '0.0', true, 5);
+    move(clock, '0.0', 'full', 5);
     resume(clock, 10, 1_000);
-    expect(position(clock, 2_000)).toEqual({ slide: '0.0', full: true, elapsed: 0, spent: {} });
-    move(clock, '0.1', true, 3_000);
-    expect(position(clock, 4_000)).toEqual({ slide: '0.1', full: true, elapsed: 1_000, spent: { '0': 1_000 } });
+    expect(position(clock, 2_000)).toEqual({ slide: '0.0', plan: 'full', elapsed: 0, spent: {} });
+    move(clock, '0.1', 'full', 3_000);
+    expect(position(clock, 4_000)).toEqual({ slide: '0.1', plan: 'full', elapsed: 1_000, spent: { '0': 1_000 } });
   });
 
   it('never runs backwards when the computer clock did', () => {
     const clock = running();
     resume(clock, 5 * MIN, 4 * MIN);
-    expect(position(clock, 5 * MIN)).toEqual({ slide: '1.0', full: false, elapsed: 5 * MIN, spent: { '0': 2 * MIN, '1': 3 * MIN } });
+    expect(position(clock, 5 * MIN)).toEqual({ slide: '1.0', plan: '90', elapsed: 5 * MIN, spent: { '0': 2 * MIN, '1': 3 * MIN } });
   });
 });
 
