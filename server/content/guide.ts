@@ -98,7 +98,8 @@ export function loadGuide(file: string, refs: GuideRefs): { result: YamlResult<R
  * not hide the others. The strict schema already gives every language the same keys; what
  * it cannot see is how many items a list has, and what the items say.
  */
-export function checkGuide(result: YamlResult<unknown>, file: string, refs: GuideRefs, errors: ContentError[]): void {
+/** `where` says how to name a line instead of writing its number, in the file checked. */
+export function checkGuide(result: YamlResult<unknown>, file: string, refs: GuideRefs, errors: ContentError[], where = "in the guide, name the line in a referral step's call: list"): void {
   const raw = record(result.raw);
   const err = (path: readonly (string | number)[], message: string): void => {
     errors.push({ file, line: result.lineOf(path), message: `${path.join('.')}: ${message}` });
@@ -114,7 +115,7 @@ export function checkGuide(result: YamlResult<unknown>, file: string, refs: Guid
       const phones = phoneLike(value);
       if (phones.length > 0) {
         const quoted = phones.map((p) => `"${p}"`).join(', ');
-        err(path, `${quoted} ${phones.length === 1 ? 'looks like a phone number' : 'look like phone numbers'}: numbers live only in resources.yaml (in the guide, name the line in a referral step's call: list)`);
+        err(path, `${quoted} ${phones.length === 1 ? 'looks like a phone number' : 'look like phone numbers'}: numbers live only in resources.yaml (${where})`);
       }
       for (const id of new Set(citations(value))) {
         if (refs.sources && !refs.sources.has(id)) err(path, `cites source [${id}], which is not in sources.yaml`);

@@ -48,10 +48,6 @@ export const takeHomeFileSchema = z.record(z.enum(LANGUAGES), takeHomeSchema);
 /** The take-home pages' words in one language. */
 export type TakeHome = z.infer<typeof takeHomeSchema>;
 
-/** The guide's check words its hint about numbers for the guide; this file's hint is its own. */
-const GUIDE_HINT = "(in the guide, name the line in a referral step's call: list)";
-const HINT = '(on a take-home page, name the line in a call: list)';
-
 /**
  * Reads `dir`/take-home.yaml, adds its problems to `errors`, and returns its words by
  * language, or undefined when it is missing or has any problem.
@@ -64,7 +60,7 @@ export function loadTakeHome(dir: string, refs: GuideRefs, errors: ContentError[
   }
   const result = readYaml(file, readFileSync(file, 'utf8'), takeHomeFileSchema);
   const found = [...result.errors];
-  checkGuide(result, file, refs, found);
-  errors.push(...found.map((e) => ({ ...e, message: e.message.replace(GUIDE_HINT, HINT) })));
+  checkGuide(result, file, refs, found, 'on a take-home page, name the line in a call: list');
+  errors.push(...found);
   return found.length === 0 ? result.value : undefined;
 }

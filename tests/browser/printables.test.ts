@@ -6,20 +6,20 @@
  * page usable on a phone. Paths under /lasting are served as by a kit started with
  * --public-url; the others as by a kit on a laptop, with no address that lasts.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../../server/http/csp.ts';
 import { printableRoutes } from '../../server/printables/routes.ts';
+import { axe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { pdfPages } from '../helpers/pdf.ts';
 import { realContent, ROOT } from '../helpers/server.ts';
 
 const SHOTS = join(ROOT, 'dist/screenshots');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGS = ['en', 'es'] as const;
 const PAGES = ['/guide', '/handout', '/help'] as const;
 
@@ -58,22 +58,6 @@ async function open(path: string, options: { width?: number; height?: number; by
   const response = await page.goto(`${base}${path}`);
   expect(response?.status(), path).toBe(200);
   return { page, problems };
-}
-
-/** Serious and critical WCAG 2.x A/AA violations on the page, as "rule: elements". */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const found = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
-    const r = await run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.join(', ')}`);
-}
-
-/** Pages in a PDF: its page objects, not the page tree ("/Type /Pages"). */
-function pdfPages(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
 describe('the printable pages over HTTP', () => {
