@@ -10,11 +10,11 @@ declare module 'virtual:strings' {
 }
 declare module 'virtual:help' {
   /** The phone's help list (every resource), by language. */
-  const help: Record<string, import('../server/content/help.ts').HelpGroup[]>;
+  const help: Record<string, import('../server/protocol.ts').HelpGroup[]>;
   export default help;
 }
 declare module 'virtual:outline' {
   /** Each deck's sections and slides (key, title, notes, planned minutes), by language. */
-  const outlines: Record<string, import('../server/content/outline.ts').OutlineSection[]>;
+  const outlines: Record<string, import('../server/protocol.ts').OutlineSection[]>;
   export default outlines;
 }

@@ -3,28 +3,19 @@
  * `main.ts` listens and prints the links; tests build it on port 0.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { Server as IoServer, ServerOptions } from 'socket.io';
+import type { Server as IoServer } from 'socket.io';
 import type { Activity, Content } from './content/content.ts';
 import { printableRoutes } from './printables/routes.ts';
 import { reportRoutes } from './report/routes.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './core/workshop.ts';
 import { securityHeaders, speakerViewScriptHash } from './http/csp.ts';
 import { createRoutes } from './http/routes.ts';
-import type { LiveWorkshops } from './room/live-workshop.ts';
-import { Rooms } from './room/rooms.ts';
+import type { LiveWorkshops, SharedWorkshops } from './live/live-workshop.ts';
+import { LocalWorkshops } from './local/workshops.ts';
 import type { Store, WorkshopRecord } from './store/store.ts';
 import type { FloodLimits, GuardStats } from './wire/guard.ts';
 import { closingSlide, deckOutline } from './content/outline.ts';
 import { attachLive } from './wire/live.ts';
-
-/** Workshops kept outside this process (Redis), shared by several kit processes. */
-export interface SharedWorkshops<W extends LiveWorkshops> {
-  rooms: W;
-  /** socket.io's adapter that carries broadcasts between the processes. */
-  adapter: ServerOptions['adapter'];
-  /** Runs `use` on a store the reports can read. */
-  withStore<T>(use: (store: Store) => T): Promise<T>;
-}
 
 export interface AppOptions {
   activities: readonly Activity[];
@@ -46,7 +37,7 @@ export interface AppOptions {
   lang?: string;
 }
 
-export interface App<W extends LiveWorkshops = Rooms> {
+export interface App<W extends LiveWorkshops = LocalWorkshops> {
   server: HttpServer;
   io: IoServer;
   rooms: W;
@@ -56,7 +47,7 @@ export interface App<W extends LiveWorkshops = Rooms> {
   close(): Promise<void>;
 }
 
-/** One process on its data folder (`store`), or one of several on Redis (`shared`). */
+/** One process on its data folder (`store`: local/), or one of several on Redis (`shared`: redis/). */
 export function createApp(options: AppOptions & { store: Store }): App;
 export function createApp<W extends LiveWorkshops>(options: AppOptions & { shared: SharedWorkshops<W> }): App<W>;
 export function createApp(options: AppOptions & { store?: Store; shared?: SharedWorkshops<LiveWorkshops> }): App<LiveWorkshops> {
@@ -79,7 +70,7 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
 
   const rooms =
     shared?.rooms ??
-    new Rooms({
+    new LocalWorkshops({
       store: store as Store,
       activities: options.activities,
       thresholds,

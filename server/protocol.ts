@@ -334,3 +334,51 @@ export interface ClientToServer {
   'deck:at': (payload: DeckAt, ack: (result: Ack) => void) => void;
   'countdown:set': (payload: CountdownSet, ack: (result: Ack) => void) => void;
 }
+
+// Content the server hands the pages at build time (virtual:help, virtual:outline, made by
+// server/content/vite-plugin.ts), not over the socket. Typed here so that a page imports
+// these shapes without importing the content loader.
+
+/** One resource as a page shows it, in one language, with the links that dial or text it. */
+export interface HelpEntry {
+  /** The resource's `id` in resources.yaml, when it has one: how a page picks a line (the phone's "looks personal" card). */
+  id?: string;
+  name: string;
+  phones: { number: string; label?: string; href: string }[];
+  text?: { number: string; word?: string; href: string };
+  web?: string;
+  hours?: string;
+  languages?: string[];
+  note?: string;
+}
+
+/** A group of resources.yaml (the phone's "Get help" list shows one per heading). */
+export interface HelpGroup {
+  title: string;
+  entries: HelpEntry[];
+}
+
+/** One slide as the console shows it. */
+export interface OutlineSlide {
+  key: string;
+  title: string;
+  /** The speaker notes, as written (Markdown). */
+  notes: string;
+  /** Planned minutes from the notes' time line; 0 when it has none. */
+  minutes: number;
+  /** The smallest plan that shows it (PLANS). */
+  plan: PlanId;
+  activityId?: string;
+  /** The break (`data-break`): the console offers "back at" a time. */
+  break?: true;
+  /** The closing slide (`data-closing`): from here on the phones say thank you. */
+  closing?: true;
+}
+
+/** One deck file's slides, as the console shows them. */
+export interface OutlineSection {
+  /** The section's number: the first part of its slides' keys. */
+  id: string;
+  title: string;
+  slides: OutlineSlide[];
+}

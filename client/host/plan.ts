@@ -2,8 +2,7 @@
  * The console's clock against the plan: planned minutes come from the notes' `Time:`
  * lines (the outline), elapsed time from the server's deck position. Pure.
  */
-import type { OutlineSection, OutlineSlide } from '../../server/content/outline.ts';
-import { planShows, type PlanId } from '../../server/protocol.ts';
+import { planShows, type OutlineSection, type OutlineSlide, type PlanId } from '../../server/protocol.ts';
 
 export interface Where {
   section: OutlineSection;

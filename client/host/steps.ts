@@ -3,8 +3,7 @@
  * target slide one step from the last target (not from where the deck last said it was),
  * and only the target is sent. Pure.
  */
-import type { OutlineSection } from '../../server/content/outline.ts';
-import type { PlanId } from '../../server/protocol.ts';
+import type { OutlineSection, PlanId } from '../../server/protocol.ts';
 import { locate } from './plan.ts';
 
 /** The slide one step from `from` (`dir` 1 next, -1 previous), or undefined at either end. */

@@ -10,7 +10,7 @@
  * number is written here or in the strings.
  */
 import help from 'virtual:help';
-import type { HelpEntry } from '../../server/content/help.ts';
+import type { HelpEntry } from '../../server/protocol.ts';
 import { el } from '../dom.ts';
 import { language, t } from '../i18n.ts';
 

@@ -5,7 +5,7 @@
  * its slot.
  */
 import type { ContentError } from './yaml-file.ts';
-import type { DeckFile } from './content.ts';
+import type { DeckFile } from './schema.ts';
 import type { Slide } from './slides.ts';
 import { citations } from './slides.ts';
 import { minutesOf, planOfSlide, planProblems, planTotals, timeLine } from './timing.ts';
@@ -13,6 +13,7 @@ import { minutesOf, planOfSlide, planProblems, planTotals, timeLine } from './ti
 /** Slide attributes the deck understands; anything else is most likely a typo. */
 const SLIDE_ATTRIBUTES = new Set(['data-join', 'data-plan', 'data-break', 'data-closing', 'data-activity', 'data-learning', 'data-qa', 'data-resources', 'data-sources', 'data-optional', 'data-timing', 'data-state', 'class', 'id']);
 
+/** The ids a deck may refer to; a set is undefined when its file could not be read. */
 export interface Known {
   activities: Set<string> | undefined;
   groups: Set<string> | undefined;
@@ -52,6 +53,7 @@ export function checkTime(files: DeckFile[], deckDir: string, label: string, err
   }
 }
 
+/** Every slide has a title and notes with a time line, known attributes, and refers only to what exists. */
 export function checkDeck(files: DeckFile[], known: Known, timeLabel: string, errors: ContentError[]): void {
   const usedActivities = new Map<string, Slide>();
   for (const { file, slides } of files) {

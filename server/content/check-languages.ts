@@ -1,14 +1,14 @@
 /**
  * Checks that every language says everything English says, and nothing more: each
- * activity and resource has its translation block with exactly the English fields (the
- * same number of options, the same citations), and each deck has the same files, the same
- * slides with the same attributes (so the same activities in the same order) and the same
- * citations as the English deck.
+ * language's UI strings have the English keys with the same placeholders, each activity
+ * and resource has its translation block with exactly the English fields (the same number
+ * of options, the same citations), and each deck has the same files, the same slides with
+ * the same attributes (so the same activities in the same order) and the same citations as
+ * the English deck.
  */
 import { join } from 'node:path';
-import type { DeckFile } from './content.ts';
 import { englishText } from './localize.ts';
-import type { ActivitySpec, Resources } from './schema.ts';
+import type { ActivitySpec, DeckFile, Resources, Strings } from './schema.ts';
 import { citations, type Slide } from './slides.ts';
 import type { ContentError, YamlResult } from './yaml-file.ts';
 
@@ -34,6 +34,30 @@ function compareFields(what: string, lang: string, english: Record<string, unkno
   }
   for (const key of Object.keys(block)) {
     if (!(key in english)) err(line, `${what}: "${lang}" has "${key}", which English does not have`);
+  }
+}
+
+/** Every language's UI strings (strings/<lang>.yaml) against English's. */
+export function checkStrings(strings: Record<string, YamlResult<Strings> | undefined>, dir: string, errors: ContentError[]): void {
+  const reference = strings['en']?.value;
+  if (!reference) return;
+  const placeholders = (s: string): string => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  for (const [lang, result] of Object.entries(strings)) {
+    if (lang === 'en' || !result?.value) continue;
+    const file = join(dir, 'strings', `${lang}.yaml`);
+    const keys = Object.keys(reference);
+    keys.forEach((key, i) => {
+      const text = result.value?.[key];
+      if (text === undefined) {
+        const before = keys.slice(0, i).reverse().find((k) => result.value?.[k] !== undefined);
+        errors.push({ file, line: before ? result.lineOf([before]) : 1, message: `missing translation key "${key}"` });
+      } else if (placeholders(text) !== placeholders(reference[key] ?? '')) {
+        errors.push({ file, line: result.lineOf([key]), message: `"${key}" must use the same {placeholders} as English: ${placeholders(reference[key] ?? '') || 'none'}` });
+      }
+    });
+    for (const key of Object.keys(result.value)) {
+      if (!(key in reference)) errors.push({ file, line: result.lineOf([key]), message: `unknown translation key "${key}" (not in strings/en.yaml)` });
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Loads every content file of the workshop (decks, activities, resources, sources,
- * UI strings), validates each against its schema and checks the references between
- * them. Used by `npm run check:content`, by the build and by the server.
+ * UI strings), validates each against its schema and runs the checks of the references
+ * between them (the check-*.ts modules). Used by `npm run check:content`, by the build
+ * and by the server.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,44 +12,25 @@ import {
   resourcesSchema,
   sourcesSchema,
   stringsSchema,
+  type Activity,
   type ActivitySpec,
-  type Resources,
-  type Source,
+  type Content,
+  type DeckFile,
   type Strings,
 } from './schema.ts';
 import { checkDeck, checkTime } from './check-deck.ts';
-import { checkActivityLanguages, checkDeckLanguage, checkResourceLanguages } from './check-languages.ts';
+import { checkActivities, checkResources, checkUnique } from './check-files.ts';
+import { resourceIds } from './check-guide.ts';
+import { checkActivityLanguages, checkDeckLanguage, checkResourceLanguages, checkStrings } from './check-languages.ts';
 import { checkEverySourceCited, checkExplanations } from './check-sources.ts';
-import { loadGuide, resourceIds, type Guide } from './guide.ts';
-import { citations, parseSlides, type Slide } from './slides.ts';
-import { loadTakeHome, type TakeHome } from './take-home.ts';
+import { loadGuide } from './guide.ts';
+import { parseSlides } from './slides.ts';
+import { loadTakeHome } from './take-home.ts';
 import { readYaml, record, type ContentError, type YamlResult } from './yaml-file.ts';
 
 export type { ContentError } from './yaml-file.ts';
-
-/** An activity as the room runs it: knowledge checks become one activity per round. */
-export type Activity = ActivitySpec & { round?: 'before' | 'after' };
-
-/** One Markdown file of a deck. */
-export interface DeckFile {
-  file: string;
-  text: string;
-  slides: Slide[];
-}
-
-export interface Content {
-  resources: Resources;
-  sources: Source[];
-  activities: Activity[];
-  /** UI strings by language; `en` is the reference every other language must match. */
-  strings: Record<string, Strings>;
-  /** Deck files by language, in presentation order. */
-  decks: Record<string, DeckFile[]>;
-  /** The facilitator guide's and the handout's words (slides/guide.yaml), by language. */
-  guide: Record<string, Guide>;
-  /** The take-home pages' words (slides/take-home.yaml), by language. */
-  takeHome: Record<string, TakeHome>;
-}
+// The content types live in the schema; many modules still import them from here.
+export type { Activity, Content, DeckFile } from './schema.ts';
 
 /** Reads and checks all content under `dir` (normally `slides`). */
 export function loadContent(dir = 'slides'): { content: Content | undefined; errors: ContentError[] } {
@@ -88,7 +70,7 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
   const unverified = new Set(sources?.value?.sources.filter((s) => s.unverified !== undefined).map((s) => s.id));
 
   if (sources?.value) checkUnique(sources.value.sources.map((s) => s.id), (i) => sources.lineOf(['sources', i, 'id']), 'source', errors, join(dir, 'sources.yaml'));
-  const expanded = activities?.value ? checkActivities(activities, join(dir, 'activities.yaml'), sources?.value ? sourceIds : undefined, errors) : [];
+  if (activities?.value) checkActivities(activities, join(dir, 'activities.yaml'), sources?.value ? sourceIds : undefined, errors);
   if (activities) checkExplanations(activities, join(dir, 'activities.yaml'), unverified, errors);
   if (sources?.value) {
     const citedText = [...Object.values(decks).flat().map((f) => f.text), activities?.raw, resources?.raw].map((x) => (typeof x === 'string' ? x : JSON.stringify(x ?? null)));
@@ -128,7 +110,7 @@ export function loadContent(dir = 'slides'): { content: Content | undefined; err
   const goodStrings: Record<string, Strings> = {};
   for (const [lang, s] of Object.entries(strings)) if (s?.value) goodStrings[lang] = s.value;
   return {
-    content: { resources: resources.value, sources: sources.value.sources, activities: expanded, strings: goodStrings, decks, guide: guide.result.value, takeHome },
+    content: { resources: resources.value, sources: sources.value.sources, activities: withRounds(activities.value.activities), strings: goodStrings, decks, guide: guide.result.value, takeHome },
     errors,
   };
 }
@@ -139,71 +121,9 @@ function idsOf(raw: unknown, list: string, ids: (item: Record<string, unknown>) 
   return Array.isArray(items) ? new Set(items.flatMap((item) => ids(record(item)))) : undefined;
 }
 
-function checkUnique(ids: string[], lineOf: (i: number) => number, what: string, errors: ContentError[], file: string): void {
-  const seen = new Set<string>();
-  ids.forEach((id, i) => {
-    if (seen.has(id)) errors.push({ file, line: lineOf(i), message: `${what} id "${id}" is used twice` });
-    seen.add(id);
-  });
-}
-
-function checkActivities(
-  result: YamlResult<z.infer<typeof activitiesSchema>>,
-  file: string,
-  sourceIds: Set<string> | undefined,
-  errors: ContentError[],
-): Activity[] {
-  const list = result.value?.activities ?? [];
-  checkUnique(list.map((a) => a.id), (i) => result.lineOf(['activities', i, 'id']), 'activity', errors, file);
-  list.forEach((a, i) => {
-    const at = (key: string): number => result.lineOf(['activities', i, key]);
-    if ('answer' in a && a.answer !== undefined && 'options' in a && a.answer >= a.options.length) {
-      errors.push({ file, line: at('answer'), message: `activity "${a.id}": answer ${a.answer} is not one of its ${a.options.length} options (counting from 0)` });
-    }
-    if (a.kind === 'scale' && a.min >= a.max) errors.push({ file, line: at('max'), message: `activity "${a.id}": max must be above min` });
-    const cited = [...(a.sources ?? []), ...citations(JSON.stringify(a))];
-    for (const id of cited) {
-      if (sourceIds && !sourceIds.has(id)) errors.push({ file, line: at('sources'), message: `activity "${a.id}" cites source [${id}], which is not in sources.yaml` });
-    }
-  });
+/** Knowledge checks and check-ins are asked twice: each round is an activity of its own. */
+function withRounds(list: readonly ActivitySpec[]): Activity[] {
   return list.flatMap((a): Activity[] =>
     (a.kind === 'choice' || a.kind === 'scale') && a.rounds ? a.rounds.map((round) => ({ ...a, id: `${a.id}.${round}`, round })) : [a],
   );
-}
-
-function checkResources(result: YamlResult<Resources>, file: string, errors: ContentError[]): void {
-  // The guide's referral flow names resources by id: one id, one line.
-  const entries = Object.entries(result.value?.groups ?? {}).flatMap(([group, g]) => g.entries.map((r, i) => ({ id: r.id, at: ['groups', group, 'entries', i, 'id'] })));
-  const withId = entries.filter((e) => e.id !== undefined);
-  checkUnique(withId.map((e) => e.id ?? ''), (i) => result.lineOf(withId[i]?.at ?? []), 'resource', errors, file);
-  for (const [group, { entries }] of Object.entries(result.value?.groups ?? {})) {
-    entries.forEach((r, i) => {
-      if (!r.phone && !r.text && !r.web) {
-        errors.push({ file, line: result.lineOf(['groups', group, 'entries', i, 'name']), message: `"${r.name}" needs a phone, a text line or a web address` });
-      }
-    });
-  }
-}
-
-function checkStrings(strings: Record<string, YamlResult<Strings> | undefined>, dir: string, errors: ContentError[]): void {
-  const reference = strings['en']?.value;
-  if (!reference) return;
-  const placeholders = (s: string): string => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
-  for (const [lang, result] of Object.entries(strings)) {
-    if (lang === 'en' || !result?.value) continue;
-    const file = join(dir, 'strings', `${lang}.yaml`);
-    const keys = Object.keys(reference);
-    keys.forEach((key, i) => {
-      const text = result.value?.[key];
-      if (text === undefined) {
-        const before = keys.slice(0, i).reverse().find((k) => result.value?.[k] !== undefined);
-        errors.push({ file, line: before ? result.lineOf([before]) : 1, message: `missing translation key "${key}"` });
-      } else if (placeholders(text) !== placeholders(reference[key] ?? '')) {
-        errors.push({ file, line: result.lineOf([key]), message: `"${key}" must use the same {placeholders} as English: ${placeholders(reference[key] ?? '') || 'none'}` });
-      }
-    });
-    for (const key of Object.keys(result.value)) {
-      if (!(key in reference)) errors.push({ file, line: result.lineOf([key]), message: `unknown translation key "${key}" (not in strings/en.yaml)` });
-    }
-  }
 }

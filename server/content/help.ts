@@ -3,25 +3,12 @@
  * links a phone dials or texts. The phone's "Get help" list (built into the page, so it works
  * with no network at all) and the deck's resource slides both read resources through here.
  */
+import type { HelpEntry, HelpGroup } from '../protocol.ts';
 import { groupTitle, resourceText } from './localize.ts';
 import type { Resource, Resources } from './schema.ts';
 
-export interface HelpEntry {
-  /** The resource's `id` in resources.yaml, when it has one: how a page picks a line (the phone's "looks personal" card). */
-  id?: string;
-  name: string;
-  phones: { number: string; label?: string; href: string }[];
-  text?: { number: string; word?: string; href: string };
-  web?: string;
-  hours?: string;
-  languages?: string[];
-  note?: string;
-}
-
-export interface HelpGroup {
-  title: string;
-  entries: HelpEntry[];
-}
+// The shapes live in the protocol: the phone's bundle reads them too.
+export type { HelpEntry, HelpGroup } from '../protocol.ts';
 
 /** A `tel:` or `sms:` address for a number as people dial it: 911, 988, 1-800-606-6618, (831) 375-4357. */
 export function dialable(number: string): string {

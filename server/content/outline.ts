@@ -3,34 +3,15 @@
  * minutes, by section (deck file). Made from the same rendering as the deck, so a slide
  * key means the same slide on the projector and in the facilitator's hand.
  */
-import type { Content } from './content.ts';
+import type { OutlineSection, OutlineSlide } from '../protocol.ts';
 import { renderSlides } from './deck.ts';
-import type { PlanId } from '../protocol.ts';
+import type { Content } from './schema.ts';
 import { minutesOf, planOfSlide } from './timing.ts';
 
-export interface OutlineSlide {
-  key: string;
-  title: string;
-  /** The speaker notes, as written (Markdown). */
-  notes: string;
-  /** Planned minutes from the notes' time line; 0 when it has none. */
-  minutes: number;
-  /** The smallest plan that shows it (protocol.ts PLANS). */
-  plan: PlanId;
-  activityId?: string;
-  /** The break (`data-break`): the console offers "back at" a time. */
-  break?: true;
-  /** The closing slide (`data-closing`): from here on the phones say thank you. */
-  closing?: true;
-}
+// The shapes live in the protocol: the console's bundle reads them too.
+export type { OutlineSection, OutlineSlide } from '../protocol.ts';
 
-export interface OutlineSection {
-  /** The section's number: the first part of its slides' keys. */
-  id: string;
-  title: string;
-  slides: OutlineSlide[];
-}
-
+/** Every deck file of `lang` as a section of the outline, in presentation order. */
 export function deckOutline(content: Content, lang: string): OutlineSection[] {
   const timeLabel = content.strings[lang]?.['notes.time'] ?? 'Time';
   return renderSlides(content, lang).map((slides, f) => {

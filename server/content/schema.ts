@@ -1,10 +1,14 @@
 /**
- * Schemas of the workshop's content files (slides/*.yaml, slides/strings/*.yaml).
- * Objects are strict: an unknown field is an error, so a typo in a facilitator's
- * edit is reported instead of silently ignored.
+ * Schemas of the workshop's content files (slides/*.yaml, slides/strings/*.yaml), and the
+ * types of content once checked, which the rest of the server reads. Objects are strict:
+ * an unknown field is an error, so a typo in a facilitator's edit is reported instead of
+ * silently ignored.
  */
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../protocol.ts';
+import type { Guide } from './guide.ts';
+import type { Slide } from './slides.ts';
+import type { TakeHome } from './take-home.ts';
 
 /** A phone number as people dial it: 911, 988, 1-800-606-6618, (831) 375-4357 or 831-755-4661. */
 export const PHONE = /^(\d{3}|1-\d{3}-\d{3}-\d{4}|\(\d{3}\) \d{3}-\d{4}|\d{3}-\d{3}-\d{4})$/;
@@ -149,3 +153,32 @@ export type ActivitySpec = z.infer<typeof activitySchema>;
 export type Strings = z.infer<typeof stringsSchema>;
 export type ActivityText = z.infer<typeof activityTextSchema>;
 export type ResourceText = z.infer<typeof resourceTextSchema>;
+
+// The shapes of checked content: what the loader (content.ts) hands the server, and what
+// the checks read. Here, not in the loader, so that a check never imports the module that
+// calls it.
+
+/** An activity as the room runs it: knowledge checks become one activity per round. */
+export type Activity = ActivitySpec & { round?: 'before' | 'after' };
+
+/** One Markdown file of a deck. */
+export interface DeckFile {
+  file: string;
+  text: string;
+  slides: Slide[];
+}
+
+/** All the workshop's content, checked. */
+export interface Content {
+  resources: Resources;
+  sources: Source[];
+  activities: Activity[];
+  /** UI strings by language; `en` is the reference every other language must match. */
+  strings: Record<string, Strings>;
+  /** Deck files by language, in presentation order. */
+  decks: Record<string, DeckFile[]>;
+  /** The facilitator guide's and the handout's words (slides/guide.yaml), by language. */
+  guide: Record<string, Guide>;
+  /** The take-home pages' words (slides/take-home.yaml), by language. */
+  takeHome: Record<string, TakeHome>;
+}

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '../protocol.ts';
-import { checkGuide, type GuideRefs } from './guide.ts';
+import { checkGuide, type GuideRefs } from './check-guide.ts';
 import { readYaml, type ContentError } from './yaml-file.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');

@@ -2,7 +2,7 @@
  * What counts as a valid answer to each kind of activity, and how free text is
  * normalised before it is stored or counted. Pure.
  */
-import type { Activity } from '../content/content.ts';
+import type { Activity } from '../content/schema.ts';
 import type { AnswerValue } from '../protocol.ts';
 
 export const DEFAULT_WORDS_LENGTH = 40;

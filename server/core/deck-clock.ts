@@ -64,6 +64,12 @@ export function position(clock: DeckClock, at: number): DeckPosition {
 }
 
 /**
+ * How often a running clock notes that the kit still runs, whichever store keeps it: what a
+ * crash may cost the clock (`resume` counts nothing after the last note).
+ */
+export const ALIVE_EVERY_MS = 5_000;
+
+/**
  * The kit starts again at `at` after it stopped at `stoppedAt` (when it was last known to
  * run): the time in between does not count. A move stored after `stoppedAt` proves the kit
  * ran until then, so the stop is counted from the later of the two.

@@ -4,7 +4,7 @@
  * answers carry different keys (privacy/keys.ts) and are never matched here or anywhere.
  * A round with fewer answers than the threshold shows its count and nothing else. Pure.
  */
-import type { Activity } from '../content/content.ts';
+import type { Activity } from '../content/schema.ts';
 import type { LearningGain, LearningRound, ScaleRound } from '../protocol.ts';
 
 /** The counts of one activity: answers in all, and per option (or per scale point). */

@@ -3,7 +3,7 @@
  * shape a store that keeps counts itself (Redis) adjusts atomically with the ballot. The
  * same counts as tally.ts's `count`, spelled as fields. Pure.
  */
-import type { Activity } from '../content/content.ts';
+import type { Activity } from '../content/schema.ts';
 import type { AnswerValue } from '../protocol.ts';
 import type { Tally } from './tally.ts';
 import { emptyTally } from './tally.ts';

@@ -2,7 +2,7 @@
  * Running counts of an activity's answers, kept up to date one ballot at a time so a
  * snapshot costs the number of options, not the number of attendees.
  */
-import type { Activity } from '../content/content.ts';
+import type { Activity } from '../content/schema.ts';
 import type { AnswerValue, Results } from '../protocol.ts';
 
 export interface Tally {

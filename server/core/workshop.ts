@@ -7,7 +7,7 @@
  * copying a room of 10,000 ballots for every answer would make a burst O(N²).
  * The clock is passed in with each command (`at`); ids come from the caller.
  */
-import type { Activity } from '../content/content.ts';
+import type { Activity } from '../content/schema.ts';
 import { LANGUAGES, type ActivityStatus, type AnswerValue, type ErrorCode, type Snapshot } from '../protocol.ts';
 import { normaliseAnswer, sameAnswer } from './answers.ts';
 import { count, emptyTally, results, type Tally } from './tally.ts';

@@ -1,5 +1,5 @@
 /** A whole HTML page the server makes itself (report, guide, handout, help): no script, no request for anything. */
-import { escapeHtml } from '../content/deck.ts';
+import { escapeHtml } from '../content/escape-html.ts';
 
 export function htmlDocument({ lang, title, style, body }: { lang: string; title: string; style: string; body: string }): string {
   return [

@@ -5,7 +5,7 @@
  * with "- " are list items; **bold** and *italic* are kept. Everything else is text,
  * escaped: notes are written by facilitators, not trusted as HTML.
  */
-import { escapeHtml } from '../content/deck.ts';
+import { escapeHtml } from '../content/escape-html.ts';
 
 /** Escaped text with **bold** and *italic*. */
 function inline(text: string): string {

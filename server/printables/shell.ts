@@ -6,7 +6,7 @@
  * piece of text from content goes through escapeHtml.
  */
 import type { Content } from '../content/content.ts';
-import { escapeHtml } from '../content/deck.ts';
+import { escapeHtml } from '../content/escape-html.ts';
 import { htmlDocument } from '../http/document.ts';
 import type { Guide } from '../content/guide.ts';
 import type { HelpEntry } from '../content/help.ts';

@@ -4,17 +4,16 @@
  * come back when every process is restarted. Moves are the core's (core/deck-clock.ts);
  * broadcasts go through socket.io's adapter.
  *
- * The clock counts only the time some process ran, as on a laptop (console/console-room.ts):
+ * The clock counts only the time some process ran, as on a laptop (local/console-room.ts):
  * its times are "kit time", the wall clock less `stopped`, the time no process ran. Every
  * process notes in `alive` that it runs; a process that starts and finds `alive` older than
  * STALE_MS adds the gap to `stopped`, in one script, so two starting together add it once.
  * A restart within STALE_MS counts as running.
  */
 import type { RedisClientType } from 'redis';
-import { ALIVE_EVERY_MS, type ConsoleOutput } from '../console/console-room.ts';
-import { move, newClock, position, type DeckClock } from '../core/deck-clock.ts';
+import { ALIVE_EVERY_MS, move, newClock, position, type DeckClock } from '../core/deck-clock.ts';
 import type { DeckGo, DeckPosition, Paused, PlanId } from '../protocol.ts';
-import type { LiveConsole } from '../room/live-workshop.ts';
+import type { ConsoleOutput, LiveConsole } from '../live/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 
 type StoredClock = Omit<DeckClock, 'spent'> & { spent: [string, number][] };

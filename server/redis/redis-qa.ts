@@ -12,9 +12,8 @@ import { randomBytes } from 'node:crypto';
 import type { RedisClientType } from 'redis';
 import { decideQa, emptyQa, evolveQa, type Moderation, type QaCommand, type QaEvent, type QaState } from '../core/questions.ts';
 import type { Ack, QaBoard, QaQueue } from '../protocol.ts';
-import type { QaOutput } from '../qa/qa-room.ts';
-import { boardView, queueView, voteKey } from '../qa/views.ts';
-import type { LiveQa } from '../room/live-workshop.ts';
+import type { LiveQa, QaOutput } from '../live/live-workshop.ts';
+import { boardView, queueView, voteKey } from '../live/qa-views.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 
 /** KEYS: the list. ARGV: the length the events were decided on, then the events (JSON). */

@@ -3,7 +3,7 @@
  * with the ballots, counts and activity states in Redis (ballots.ts), so every process sees
  * every answer. Snapshots are coalesced across processes: each process announces changes on
  * a Redis channel, and only the workshop's current leader (a lease in Redis) sends snapshots,
- * so the presenter gets each once. Knows no socket (RoomOutput, as room.ts).
+ * so the presenter gets each once. Knows no socket (RoomOutput, as local/room.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { RedisClientType } from 'redis';
@@ -14,9 +14,8 @@ import { tallyFields, tallyFromFields } from '../core/tally-fields.ts';
 import { decide, emptyWorkshop, snapshotOf, thresholdOf, type Command, type Thresholds } from '../core/workshop.ts';
 import { ballotKey } from '../privacy/keys.ts';
 import type { Ack, ActivityStatus, AnswerValue, LearningGain, RoomState, Snapshot } from '../protocol.ts';
-import type { LiveRoom } from '../room/live-workshop.ts';
-import type { HostCommand, RoomOutput } from '../room/room.ts';
-import { activityView } from '../room/views.ts';
+import { activityView } from '../live/activity-view.ts';
+import type { HostCommand, LiveRoom, RoomOutput } from '../live/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 import { activityKeys, RedisBallots } from './ballots.ts';
 

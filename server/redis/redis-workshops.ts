@@ -1,12 +1,13 @@
 /**
  * Every workshop when several kit processes share Redis: each with its room, Q&A and console
- * state in Redis, so a phone may land on any process. The same surface as rooms.ts.
+ * state in Redis, so a phone may land on any process. The same contract as local/workshops.ts (live/live-workshop.ts).
  */
 import type { RedisClientType } from 'redis';
 import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
-import { JoinCounter } from '../room/join-counter.ts';
-import { WorkshopOf, type LiveWorkshops } from '../room/live-workshop.ts';
+import { JoinCounter } from '../live/join-counter.ts';
+import type { LiveWorkshops } from '../live/live-workshop.ts';
+import { WorkshopOf } from '../live/workshop-of.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 import { workshopThresholds } from '../workshops.ts';
 import { RedisConsole } from './redis-console.ts';
@@ -65,9 +66,6 @@ export class RedisWorkshops implements LiveWorkshops {
   }
 
   stop(): void {
-    for (const w of this.byCode.values()) {
-      w.stop();
-      w.console.stop();
-    }
+    for (const w of this.byCode.values()) w.stop();
   }
 }

@@ -2,9 +2,9 @@
  * Opening the kit on Redis (REDIS_URL): the connections, the workshop every process runs, and
  * the live workshops, as `createApp` takes them.
  */
-import type { SharedWorkshops } from '../app.ts';
 import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
+import type { SharedWorkshops } from '../live/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 import { connectRedis } from './connect.ts';
 import { RedisWorkshops } from './redis-workshops.ts';

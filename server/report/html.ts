@@ -4,7 +4,7 @@
  * the approved questions and what the report never holds. Every word from `strings`, every
  * piece of text escaped. Pure.
  */
-import { escapeHtml } from '../content/deck.ts';
+import { escapeHtml } from '../content/escape-html.ts';
 import { MIN_WORD_REPEATS } from '../core/tally.ts';
 import type { ScaleRound } from '../protocol.ts';
 import { localDate, longDate } from './dates.ts';

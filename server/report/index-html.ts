@@ -2,7 +2,7 @@
  * The served pages around the reports: the list of workshops a key opens, and the short page
  * shown instead of a report (no key, a wrong key, no such workshop). Pure.
  */
-import { escapeHtml } from '../content/deck.ts';
+import { escapeHtml } from '../content/escape-html.ts';
 import { longDate, workshopDate, localDate } from './dates.ts';
 import { documentHtml } from './page.ts';
 import { translator, type StringMap } from './strings.ts';

@@ -11,7 +11,7 @@ import { results } from '../core/tally.ts';
 import { thresholdOf, type Thresholds } from '../core/workshop.ts';
 import { LANGUAGES, type ActivityKind, type LearningGain, type Results } from '../protocol.ts';
 import type { Store, StoredQuestions, WorkshopRecord } from '../store/store.ts';
-import { workshopCounts } from './counts.ts';
+import { storedCounts } from '../store/counts.ts';
 import { workshopDate } from './dates.ts';
 
 /** An activity's words in one language. */
@@ -71,7 +71,7 @@ export interface Report {
 /** The report of `record`, from the store. */
 export function buildReport(store: Store, content: Content, record: WorkshopRecord, thresholds: Thresholds): Report {
   const facts = store.facts(record.id);
-  const counts = workshopCounts(store, content.activities, record.id);
+  const counts = storedCounts(store, content.activities, record.id);
   const countOf = (id: string): { total: number; counts: number[] } => {
     const c = counts.get(id);
     return { total: c?.total ?? 0, counts: c?.tally.counts ?? [] };

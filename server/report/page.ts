@@ -3,7 +3,7 @@
  * inline and no script, no font, no image file and no address outside it, so a report
  * saved to disk opens offline years later and prints the same.
  */
-import { escapeHtml } from '../content/deck.ts';
+import { escapeHtml } from '../content/escape-html.ts';
 import { htmlDocument } from '../http/document.ts';
 
 /** Big type and thick bars: a chart the back row of a room could read off a projector. */

@@ -4,12 +4,11 @@
  * may be cached, and the key never stays in the address bar.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Content } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
 import type { PageHandler } from '../http/routes.ts';
+import { wrongKeyBrake } from '../privacy/wrong-keys.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
-import { WRONG_KEY_DELAY_MS, WRONG_KEYS_PER_MINUTE } from '../wire/guard.ts';
 import { workshopThresholds } from '../workshops.ts';
 import { cookieToken, readCookie, scopeOfKey, scopeOfToken, visible, type AccessOptions, type Scope } from './access.ts';
 import { reportCsv, reportJson } from './csv.ts';
@@ -35,7 +34,7 @@ const REPORT = /^\/report\/([A-Za-z0-9]{1,16})(\.csv|\.json)?$/;
 
 export function reportRoutes(options: ReportRoutesOptions): PageHandler {
   // As on the live room's handshake: a few wrong keys a minute, then each further one waits.
-  const wrongKeys = new RateLimiterMemory({ points: WRONG_KEYS_PER_MINUTE, duration: 60 });
+  const wrongKey = wrongKeyBrake();
   return (req, res, path) => {
     if (path !== '/report' && !path.startsWith('/report/')) return false;
     void options.withStore((store) => serve(store, req, res, path)).catch(() => {
@@ -57,7 +56,7 @@ export function reportRoutes(options: ReportRoutesOptions): PageHandler {
       const scope = scopeOfKey(access, key);
       if (!scope) {
         const refuse = (): true => message(401, 'report.locked.title', 'report.badKey.body');
-        void wrongKeys.consume('report').then(refuse, () => setTimeout(refuse, WRONG_KEY_DELAY_MS));
+        void wrongKey('report').then(refuse);
         return true;
       }
       // Session cookie (no Max-Age): gone when the browser closes. Only report pages get it.

@@ -2,7 +2,7 @@
 import type { Socket } from 'socket.io';
 import type { CountdownRoom } from '../countdown/countdown-room.ts';
 import type { ClientToServer, Finished, RoomCount, ServerToClient } from '../protocol.ts';
-import type { LiveWorkshop } from '../room/live-workshop.ts';
+import type { LiveWorkshop } from '../live/live-workshop.ts';
 import type { Identity } from './guard.ts';
 
 type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Identity>;

@@ -4,19 +4,17 @@
  * limit that refuses a flood and then disconnects it.
  */
 import type { IncomingMessage } from 'node:http';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { LiveRoom, LiveWorkshop, LiveWorkshops } from '../room/live-workshop.ts';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { LiveRoom, LiveWorkshop, LiveWorkshops } from '../live/live-workshop.ts';
 import type { HandshakeError } from '../protocol.ts';
 import { phoneKey, sameSecret } from '../privacy/keys.ts';
+import { wrongKeyBrake } from '../privacy/wrong-keys.ts';
 import { attendeeAuth, hostAuth } from './schemas.ts';
 
 /** Events a connection may send per second before it is refused... */
 export const EVENTS_PER_SECOND = 20;
 /** ...and refusals per 10 seconds before it is disconnected. */
 export const REFUSALS_BEFORE_DISCONNECT = 40;
-/** Wrong host keys per workshop per minute before each further attempt waits. */
-export const WRONG_KEYS_PER_MINUTE = 5;
-export const WRONG_KEY_DELAY_MS = 2000;
 
 /**
  * A browser always sends Origin on a websocket: it must be this server's own (or
@@ -47,8 +45,8 @@ export interface GuardStats {
 }
 
 export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostKeyOf: (room: LiveRoom) => string, stats: GuardStats) {
-  // Keyed by workshop, never by address: the kit keeps no IP addresses, even in memory.
-  const wrongKeys = new RateLimiterMemory({ points: WRONG_KEYS_PER_MINUTE, duration: 60 });
+  // Keyed by workshop, never by address (privacy/wrong-keys.ts).
+  const wrongKey = wrongKeyBrake(() => (stats.slowedHostKeys += 1));
 
   return async (auth: unknown): Promise<Identity | HandshakeError> => {
     const asHost = hostAuth.safeParse(auth);
@@ -60,14 +58,7 @@ export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostK
     const { room } = workshop;
     if (asAttendee?.success) return { workshop, room, role: 'attendee', phone: phoneKey(room.record.salt, asAttendee.data.device) };
     if (asHost.success && sameSecret(asHost.data.hostKey, hostKeyOf(room))) return { workshop, room, role: 'host' };
-    try {
-      await wrongKeys.consume(room.record.id);
-    } catch (e) {
-      if (e instanceof RateLimiterRes) {
-        stats.slowedHostKeys += 1;
-        await new Promise((ok) => setTimeout(ok, WRONG_KEY_DELAY_MS));
-      }
-    }
+    await wrongKey(room.record.id);
     return 'BAD_HOST_KEY';
   };
 }

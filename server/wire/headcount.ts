@@ -6,7 +6,7 @@
  */
 import type { Server } from 'socket.io';
 import type { RoomCount } from '../protocol.ts';
-import type { LiveWorkshop } from '../room/live-workshop.ts';
+import type { LiveWorkshop } from '../live/live-workshop.ts';
 
 /** Phones arriving by the dozen after the QR goes up: one update every 2 s is plenty. */
 export const COUNT_INTERVAL_MS = 2000;

@@ -5,7 +5,7 @@
 import type { Socket } from 'socket.io';
 import type { CountdownRoom } from '../countdown/countdown-room.ts';
 import { HOST_EVENTS } from '../protocol.ts';
-import type { HostCommand } from '../room/room.ts';
+import type { HostCommand } from '../live/live-workshop.ts';
 import type { Identity } from './guard.ts';
 import { handle } from './handle.ts';
 import { activityCommand, empty } from './schemas.ts';

@@ -6,7 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type ServerToClient } from '../protocol.ts';
-import type { LiveRoom, LiveWorkshops } from '../room/live-workshop.ts';
+import type { LiveRoom, LiveWorkshops } from '../live/live-workshop.ts';
 import { CountdownRoom } from '../countdown/countdown-room.ts';
 import { registerConsole } from './console.ts';
 import { registerCountdown } from './countdown.ts';

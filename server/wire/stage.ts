@@ -5,7 +5,7 @@
  */
 import { isFinished } from '../core/stage.ts';
 import type { Finished } from '../protocol.ts';
-import type { LiveRoom, LiveWorkshop } from '../room/live-workshop.ts';
+import type { LiveRoom, LiveWorkshop } from '../live/live-workshop.ts';
 
 export interface Stage {
   /** The deck moved to `slide`. */

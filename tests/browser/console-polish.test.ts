@@ -75,6 +75,8 @@ describe('the console and the room, polished', () => {
     expect(await remote.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await remote.click('#next');
     await remote.waitForFunction(() => window.scrollY === 0);
+    // The deck follows before anything else moves it (the console scrolls before the deck hears).
+    await deck.waitForFunction(() => location.hash === '#/1');
 
     // A first round: lock, no "Show results".
     await deckTo(deck, '[data-activity$=".before"]');

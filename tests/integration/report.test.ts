@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../server/content/deck.ts';
+import { escapeHtml } from '../../server/content/escape-html.ts';
 import { reportCsv, reportJson } from '../../server/report/csv.ts';
 import { localDate } from '../../server/report/dates.ts';
 import { reportHtml } from '../../server/report/html.ts';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../server/content/content.ts';
-import { phoneLike } from '../../server/content/guide.ts';
+import { phoneLike } from '../../server/content/check-guide.ts';
 import { realContent, ROOT } from '../helpers/server.ts';
 
 const BROKEN = 'tests/fixtures/guide-broken';

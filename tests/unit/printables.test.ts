@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../../server/content/content.ts';
-import { escapeHtml } from '../../server/content/deck.ts';
+import { escapeHtml } from '../../server/content/escape-html.ts';
 import { helpEntry, helpList } from '../../server/content/help.ts';
 import { activityText } from '../../server/content/localize.ts';
 import { deckOutline } from '../../server/content/outline.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePurgeArgs, parseAge } from '../../server/privacy/purge-args.ts';
+import { parsePurgeArgs, parseAge } from '../../server/purge/purge-args.ts';
 import { parseReportArgs } from '../../server/report/cli-args.ts';
 import { csvCell } from '../../server/report/csv.ts';
 

@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Activity } from '../../server/content/content.ts';
-import { Room, type RoomOutput } from '../../server/room/room.ts';
-import { createWriter } from '../../server/room/writer.ts';
+import type { RoomOutput } from '../../server/live/live-workshop.ts';
+import { Room } from '../../server/local/room.ts';
+import { createWriter } from '../../server/local/writer.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { Store } from '../../server/store/store.ts';
 import { newWorkshop } from '../../server/workshops.ts';

@@ -9,20 +9,10 @@
  * Ctrl+C it reads what it read at the stop; after a crash, at most the last ALIVE_EVERY_MS
  * of the current slide are not counted.
  */
-import { clockData, clockFrom, move, newClock, position, resume, type DeckClock } from '../core/deck-clock.ts';
+import { ALIVE_EVERY_MS, clockData, clockFrom, move, newClock, position, resume, type DeckClock } from '../core/deck-clock.ts';
 import type { DeckGo, DeckPosition, Paused, PlanId } from '../protocol.ts';
-import type { LiveConsole } from '../room/live-workshop.ts';
+import type { ConsoleOutput, LiveConsole } from '../live/live-workshop.ts';
 import type { StoredConsole } from '../store/store.ts';
-
-/** How often a running clock notes that the kit still runs (what a crash may cost it). */
-export const ALIVE_EVERY_MS = 5_000;
-
-export interface ConsoleOutput {
-  toHosts(event: 'deck:position', payload: DeckPosition): void;
-  toHosts(event: 'deck:go', payload: DeckGo): void;
-  /** Hosts and phones alike. */
-  toEveryone(event: 'room:paused', payload: Paused): void;
-}
 
 /** Where a console's state is kept. */
 export interface ConsoleKeeping {

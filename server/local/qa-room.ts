@@ -6,15 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { applyQa, emptyQa, evolveQa, type Moderation, type QaCommand, type QaState } from '../core/questions.ts';
 import type { Ack, QaBoard, QaQueue } from '../protocol.ts';
-import type { Writer } from '../room/writer.ts';
+import type { Writer } from './writer.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
-import type { LiveQa } from '../room/live-workshop.ts';
-import { boardView, queueView, voteKey } from './views.ts';
-
-export interface QaOutput {
-  toHosts(queue: QaQueue): void;
-  toAttendees(board: QaBoard): void;
-}
+import type { LiveQa, QaOutput } from '../live/live-workshop.ts';
+import { boardView, queueView, voteKey } from '../live/qa-views.ts';
 
 /** Phones and consoles hear about new questions and votes at most this often. */
 const INTERVAL_MS = 200;

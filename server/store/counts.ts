@@ -1,11 +1,13 @@
 /**
- * Each activity's counts, as the report and purge need them: tallied from the stored ballots
- * (core/tally.ts, the same code the live room runs), or, once a workshop was purged, rebuilt
- * from the summaries purge kept. A ballot goes no further than this module.
+ * The store's one query for counts: each activity's counts of a workshop, tallied from the
+ * stored ballots (core/tally.ts, the same code the live room runs) or, once the workshop was
+ * purged, rebuilt from the summaries purge kept. The report shows them and purge keeps them:
+ * both read this query, so the report reads the same before and after a purge. A ballot goes
+ * no further than this module.
  */
-import type { Activity } from '../content/content.ts';
+import type { Activity } from '../content/schema.ts';
 import { count, emptyTally, MIN_WORD_REPEATS, type Tally } from '../core/tally.ts';
-import type { ActivitySummary, Store } from '../store/store.ts';
+import type { ActivitySummary, Store } from './store.ts';
 
 /** How many answered an activity, and its tally. */
 export interface ActivityCounts {
@@ -14,7 +16,7 @@ export interface ActivityCounts {
 }
 
 /** Counts of every activity of `activities` from ballots; ballots of activities the content no longer has are left out. */
-export function countsFromBallots(activities: readonly Activity[], ballots: ReturnType<Store['loadRoom']>['ballots']): Map<string, ActivityCounts> {
+function countsFromBallots(activities: readonly Activity[], ballots: ReturnType<Store['loadRoom']>['ballots']): Map<string, ActivityCounts> {
   const byId = new Map(activities.map((a) => [a.id, a]));
   const counts = new Map(activities.map((a) => [a.id, { total: 0, tally: emptyTally(a) }]));
   for (const b of ballots) {
@@ -28,7 +30,7 @@ export function countsFromBallots(activities: readonly Activity[], ballots: Retu
 }
 
 /** Counts of every activity of `activities` from what purge kept (nothing kept: no answers). */
-export function countsFromSummaries(activities: readonly Activity[], summaries: readonly ActivitySummary[]): Map<string, ActivityCounts> {
+function countsFromSummaries(activities: readonly Activity[], summaries: readonly ActivitySummary[]): Map<string, ActivityCounts> {
   const kept = new Map(summaries.map((s) => [s.activityId, s]));
   return new Map(
     activities.map((a) => {
@@ -45,7 +47,7 @@ export function countsFromSummaries(activities: readonly Activity[], summaries: 
 }
 
 /** A workshop's counts, from its ballots or, once purged, its summaries. */
-export function workshopCounts(store: Store, activities: readonly Activity[], workshopId: string): Map<string, ActivityCounts> {
+export function storedCounts(store: Store, activities: readonly Activity[], workshopId: string): Map<string, ActivityCounts> {
   return store.facts(workshopId).purgedAt === null
     ? countsFromBallots(activities, store.loadRoom(workshopId).ballots)
     : countsFromSummaries(activities, store.summaries(workshopId));

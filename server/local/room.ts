@@ -1,5 +1,5 @@
 /**
- * One workshop's live room: its state, the rules (the core), durable writes (the
+ * One workshop's live room, on one process with its data folder: its state, the rules (the core), durable writes (the
  * writer) and coalesced broadcasts. It knows no socket: it talks to the outside
  * through `RoomOutput`, so it is tested without a network.
  */
@@ -9,17 +9,9 @@ import { activityState, apply, emptyWorkshop, evolve, snapshot, thresholdOf, typ
 import type { Ack, AnswerValue, LearningGain, RoomState, Snapshot } from '../protocol.ts';
 import { ballotKey } from '../privacy/keys.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
-import type { LiveRoom } from './live-workshop.ts';
-import { activityView } from './views.ts';
+import { activityView } from '../live/activity-view.ts';
+import type { HostCommand, LiveRoom, RoomOutput } from '../live/live-workshop.ts';
 import type { Writer } from './writer.ts';
-
-/** Where a room's broadcasts go: the facilitator's deck(s) and the phones. */
-export interface RoomOutput {
-  toHosts(event: 'room:state' | 'activity:snapshot' | 'learning:update', payload: RoomState | Snapshot | LearningGain): void;
-  toAttendees(event: 'room:state' | 'activity:snapshot', payload: RoomState | Snapshot): void;
-  /** How many phones are connected; broadcasts to them slow down as the room grows. */
-  attendeeCount(): number;
-}
 
 export interface RoomOptions {
   record: WorkshopRecord;
@@ -33,8 +25,6 @@ export interface RoomOptions {
   /** Where question-box answers go: the Q&A queue, for the facilitator to moderate. */
   onQuestion?: (text: string) => Promise<unknown>;
 }
-
-export type HostCommand = Exclude<Command['type'], 'answer'>;
 
 /** The presenter hears about new answers at most this often. */
 const HOST_INTERVAL_MS = 100;

@@ -1,11 +1,11 @@
 /**
  * Data lifecycle: what a workshop keeps once it is old. Purge keeps each activity's counts
- * (report/counts.ts, from the stored ballots) and the number of phones and questions, and
- * deletes the ballots, questions, votes and joined-phone keys: the report still shows the
+ * (store/counts.ts, the same query the report reads) and the number of phones and questions,
+ * and deletes the ballots, questions, votes and joined-phone keys: the report still shows the
  * counts and the learning gain. Deleting removes a workshop and everything of it.
  */
 import type { Activity } from '../content/content.ts';
-import { countsFromBallots, summariesOf } from '../report/counts.ts';
+import { storedCounts, summariesOf } from '../store/counts.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
 
 /**
@@ -13,8 +13,7 @@ import type { Store, WorkshopRecord } from '../store/store.ts';
  * reads them: answers to an activity the content no longer has would never be reported, and go.
  */
 export function purgeWorkshop(store: Store, activities: readonly Activity[], record: WorkshopRecord, now: number): void {
-  const counts = countsFromBallots(activities, store.loadRoom(record.id).ballots);
-  store.purge(record.id, summariesOf(counts), now);
+  store.purge(record.id, summariesOf(storedCounts(store, activities, record.id)), now);
 }
 
 /**

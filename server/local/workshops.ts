@@ -1,20 +1,22 @@
 /**
- * Every workshop in the store when the kit starts, found by join code. Each has its live
+ * The live workshops of one process on its data folder (SQLite, store/): every workshop in
+ * the store when the kit starts, found by join code. Each has its live
  * room (activities), its Q&A and its console (deck position, clock, pause), each kept
  * in the store and rebuilt from it, and runs with its own threshold when it keeps one.
  */
 import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
-import { ConsoleRoom } from '../console/console-room.ts';
-import { QaRoom } from '../qa/qa-room.ts';
 import type { EventBatch, Store, StoredConsole, WorkshopRecord } from '../store/store.ts';
 import { workshopThresholds } from '../workshops.ts';
-import { JoinCounter } from './join-counter.ts';
-import { WorkshopOf, type LiveWorkshops } from './live-workshop.ts';
+import { JoinCounter } from '../live/join-counter.ts';
+import type { LiveWorkshops } from '../live/live-workshop.ts';
+import { WorkshopOf } from '../live/workshop-of.ts';
+import { ConsoleRoom } from './console-room.ts';
+import { QaRoom } from './qa-room.ts';
 import { Room } from './room.ts';
 import { createWriter, type Writer } from './writer.ts';
 
-export interface RoomsOptions {
+export interface LocalWorkshopsOptions {
   store: Store;
   activities: readonly Activity[];
   /** For workshops that keep no threshold of their own (made before it was kept). */
@@ -26,7 +28,7 @@ export interface RoomsOptions {
 /** One workshop, live, on the data folder. */
 export type SqliteWorkshop = WorkshopOf<Room, QaRoom, ConsoleRoom>;
 
-function sqliteWorkshop(record: WorkshopRecord, options: RoomsOptions & { catalog: ReadonlyMap<string, Activity>; writer: Writer }): SqliteWorkshop {
+function sqliteWorkshop(record: WorkshopRecord, options: LocalWorkshopsOptions & { catalog: ReadonlyMap<string, Activity>; writer: Writer }): SqliteWorkshop {
   const { catalog, store, writer, clock, joinUrl } = options;
   const thresholds = workshopThresholds(record, options.thresholds);
   const qa = new QaRoom(record, store, writer);
@@ -46,10 +48,10 @@ function sqliteWorkshop(record: WorkshopRecord, options: RoomsOptions & { catalo
   return new WorkshopOf(record, room, qa, tools, joins);
 }
 
-export class Rooms implements LiveWorkshops {
+export class LocalWorkshops implements LiveWorkshops {
   private readonly byCode = new Map<string, SqliteWorkshop>();
 
-  constructor(options: RoomsOptions) {
+  constructor(options: LocalWorkshopsOptions) {
     const catalog: ReadonlyMap<string, Activity> = new Map(options.activities.map((a) => [a.id, a]));
     const writer = createWriter(options.store);
     for (const record of options.store.listWorkshops()) {
@@ -76,9 +78,6 @@ export class Rooms implements LiveWorkshops {
   }
 
   stop(): void {
-    for (const w of this.byCode.values()) {
-      w.stop();
-      w.console.stop();
-    }
+    for (const w of this.byCode.values()) w.stop();
   }
 }

@@ -1,7 +1,6 @@
-/** What of an activity's content the phones and deck are shown. */
-import type { Activity } from '../content/content.ts';
+/** What of an activity's content the phones and deck are shown, whichever store runs the room. */
+import { TRANSLATIONS, type Activity } from '../content/schema.ts';
 import { DEFAULT_TEXT_LENGTH, DEFAULT_WORDS_LENGTH } from '../core/answers.ts';
-import { TRANSLATIONS } from '../content/schema.ts';
 import type { ActivityView } from '../protocol.ts';
 
 export function activityView(a: Activity): ActivityView {

@@ -1,0 +1,103 @@
+/**
+ * The contract of a live workshop: what the wire and the app need of it, whoever keeps it.
+ * Two stores implement it: one process on its data folder (local/, SQLite) and several
+ * processes sharing Redis (redis/). This module imports no implementation, only the protocol
+ * and the core's types; the outputs a workshop talks through and the commands it takes belong
+ * here too, so neither store depends on the other. Views may be async: a workshop on Redis
+ * reads them from there.
+ */
+import type { ServerOptions } from 'socket.io';
+import type { Moderation } from '../core/questions.ts';
+import type { Command } from '../core/workshop.ts';
+import type { Ack, AnswerValue, DeckGo, DeckPosition, LearningGain, Paused, PlanId, QaBoard, QaQueue, RoomState, Snapshot } from '../protocol.ts';
+import type { Store, WorkshopRecord } from '../store/store.ts';
+
+export type { Moderation };
+export type Awaitable<T> = T | Promise<T>;
+
+/** A facilitator's command to the activities (every command of the core but an answer). */
+export type HostCommand = Exclude<Command['type'], 'answer'>;
+
+/** Where a room's broadcasts go: the facilitator's deck(s) and the phones. */
+export interface RoomOutput {
+  toHosts(event: 'room:state' | 'activity:snapshot' | 'learning:update', payload: RoomState | Snapshot | LearningGain): void;
+  toAttendees(event: 'room:state' | 'activity:snapshot', payload: RoomState | Snapshot): void;
+  /** How many phones are connected; broadcasts to them slow down as the room grows. */
+  attendeeCount(): number;
+}
+
+/** The activities: answers, the facilitator's commands, and what a deck or a phone sees on connect. */
+export interface LiveRoom {
+  readonly record: WorkshopRecord;
+  attach(output: RoomOutput): void;
+  submit(phone: string, activityId: string, value: unknown): Promise<Ack<{ value: AnswerValue }>>;
+  command(type: HostCommand, activityId?: string): Promise<Ack>;
+  attendeeState(phone: string | undefined): Awaitable<RoomState>;
+  hostState(): Awaitable<RoomState>;
+  learning(): Awaitable<LearningGain>;
+  stop(): void;
+}
+
+/** Where the Q&A's broadcasts go: the whole queue to the facilitator, the approved board to everyone. */
+export interface QaOutput {
+  toHosts(queue: QaQueue): void;
+  toAttendees(board: QaBoard): void;
+}
+
+/** Anonymous Q&A. */
+export interface LiveQa {
+  attach(output: QaOutput): void;
+  ask(text: unknown): Promise<Ack<{ flagged: boolean }>>;
+  vote(phone: string, questionId: string, on: boolean): Promise<Ack<{ votes: number }>>;
+  moderate(questionId: string, action: Moderation): Promise<Ack>;
+  board(phone?: string): Awaitable<QaBoard>;
+  queue(): Awaitable<QaQueue>;
+  stop(): void;
+}
+
+/** Where the console's broadcasts go. */
+export interface ConsoleOutput {
+  toHosts(event: 'deck:position', payload: DeckPosition): void;
+  toHosts(event: 'deck:go', payload: DeckGo): void;
+  /** Hosts and phones alike. */
+  toEveryone(event: 'room:paused', payload: Paused): void;
+}
+
+/** The deck's position, its clock and the pause. */
+export interface LiveConsole {
+  attach(output: ConsoleOutput): void;
+  go(to: DeckGo['to']): void;
+  at(slide: string, plan: PlanId): Awaitable<void>;
+  pause(paused: boolean): Awaitable<void>;
+  position(): Awaitable<DeckPosition>;
+  isPaused(): Awaitable<Paused>;
+  stop(): void;
+}
+
+export interface LiveWorkshop {
+  readonly record: WorkshopRecord;
+  readonly room: LiveRoom;
+  readonly qa: LiveQa;
+  readonly console: LiveConsole;
+  /** Counts a phone as joined, once. */
+  joined(phone: string): void;
+  /** How many phones joined since the workshop began. */
+  joinedSoFar(): Promise<number>;
+  stop(): void;
+}
+
+/** Every workshop the kit runs, by join code. */
+export interface LiveWorkshops {
+  workshop(code: string): LiveWorkshop | undefined;
+  workshops(): LiveWorkshop[];
+  stop(): void;
+}
+
+/** Workshops kept outside this process (Redis), shared by several kit processes: what `createApp` takes. */
+export interface SharedWorkshops<W extends LiveWorkshops> {
+  rooms: W;
+  /** socket.io's adapter that carries broadcasts between the processes. */
+  adapter: ServerOptions['adapter'];
+  /** Runs `use` on a store the reports can read. */
+  withStore<T>(use: (store: Store) => T): Promise<T>;
+}

@@ -1,0 +1,33 @@
+/**
+ * A live workshop made of its parts, whichever store they keep their state in: both stores
+ * (local/ and redis/) build their workshops with it, so stopping one stops every part.
+ */
+import type { WorkshopRecord } from '../store/store.ts';
+import type { JoinCounter } from './join-counter.ts';
+import type { LiveConsole, LiveQa, LiveRoom, LiveWorkshop } from './live-workshop.ts';
+
+export class WorkshopOf<R extends LiveRoom, Q extends LiveQa, C extends LiveConsole> implements LiveWorkshop {
+  constructor(
+    readonly record: WorkshopRecord,
+    readonly room: R,
+    readonly qa: Q,
+    readonly console: C,
+    private readonly joins: JoinCounter,
+  ) {}
+
+  joined(phone: string): void {
+    this.joins.joined(phone);
+  }
+
+  joinedSoFar(): Promise<number> {
+    return this.joins.joinedSoFar();
+  }
+
+  /** Writes the joins still waiting, stops every timer, and keeps the console as of now. */
+  stop(): void {
+    this.joins.stop();
+    this.room.stop();
+    this.qa.stop();
+    this.console.stop();
+  }
+}
