@@ -1,8 +1,9 @@
 /**
- * Everything the kit keeps, behind one interface, so a Redis store can later sit
- * beside SQLite. Implementations must make every write durable before returning.
- * No names, addresses or user agents: a ballot is an activity, a salted device hash
- * and the answer, with no time.
+ * The records the kit keeps, behind one interface (implemented on SQLite: sqlite.ts): what
+ * the live workshops of one process (local/) write and are rebuilt from, and what the report
+ * and purge read (on Redis, the report reads a copy made in memory: redis/report-store.ts).
+ * Implementations must make every write durable before returning. No names, addresses or
+ * user agents: a ballot is an activity, a salted device hash and the answer, with no time.
  */
 import type { ClockData } from '../core/deck-clock.ts';
 import type { QaEvent, QuestionStatus } from '../core/questions.ts';
