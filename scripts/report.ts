@@ -10,8 +10,9 @@ import { parseReportArgs, REPORT_USAGE } from '../server/report/cli-args.ts';
 import { reportHtml } from '../server/report/html.ts';
 import { buildReport } from '../server/report/model.ts';
 import { openSqliteStore } from '../server/store/sqlite.ts';
-import { DEFAULT_THRESHOLDS } from '../server/core/workshop.ts';
+import { atLeast, ranWith } from '../server/core/threshold-floor.ts';
 import { thresholdsOf } from '../server/workshops.ts';
+import { openRedisCopy } from './redis-copy.ts';
 
 function fail(message: string, code: number): never {
   console.error(`error: ${message}`);
@@ -27,22 +28,30 @@ if (args.help) {
 }
 
 const dataDir = resolve(args.dataDir);
+// With REDIS_URL (as npm start), the workshops are in Redis: the report reads a copy, as /report does.
+const redisUrl = process.env['REDIS_URL']?.trim();
 // Opening the store would create an empty one: check first, so a mistyped folder says so.
-if (!existsSync(join(dataDir, 'workshops.sqlite'))) fail(`no kit data in ${dataDir} (no workshops.sqlite): run the kit there first, or give --data-dir`, 1);
+if (!redisUrl && !existsSync(join(dataDir, 'workshops.sqlite'))) fail(`no kit data in ${dataDir} (no workshops.sqlite): run the kit there first, or give --data-dir`, 1);
 const { content, errors } = loadContent(join(kitRoot(import.meta.dirname), 'slides'));
 if (!content) {
   for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
   fail('the workshop content has problems (listed above)', 1);
 }
 
-const store = openSqliteStore(dataDir);
+const store = redisUrl ? await openRedisCopy(redisUrl, content.activities).catch((error: Error) => fail(`Redis: ${error.message}`, 1)) : openSqliteStore(dataDir);
 try {
   const workshops = store.listWorkshops();
   if (workshops.length === 0) fail(`there are no workshops in ${dataDir}`, 1);
   const record = args.workshop === undefined ? workshops.at(-1) : workshops.find((w) => w.code === args.workshop);
   if (!record) fail(`no workshop with join code ${args.workshop ?? ''} in ${dataDir}; it has ${workshops.map((w) => w.code).join(', ')}`, 1);
-  // The workshop's own threshold unless --threshold says otherwise; free text never under 10, as in the room.
-  const thresholds = thresholdsOf(args.threshold ?? record.threshold ?? DEFAULT_THRESHOLDS.default);
+  // The threshold the workshop ran with is the floor: --threshold may hold back more, never
+  // less, or a report could show the small counts the room held back (a workshop that kept
+  // none: the kit's default, 10). Free text never under 10, as in the room.
+  const ran = ranWith(record.threshold);
+  const thresholds = args.threshold === undefined ? ran : atLeast(thresholdsOf(args.threshold), ran);
+  if (args.threshold !== undefined && args.threshold < ran.default) {
+    console.log(`workshop ${record.code} ran with threshold ${ran.default}: its report never shows fewer answers than that (not --threshold ${args.threshold})`);
+  }
   const report = buildReport(store, content, record, thresholds);
   const strings = content.strings[args.lang] ?? {};
   writeFileSync(args.out, reportHtml(report, args.lang, strings));

@@ -9,6 +9,7 @@ import { printableRoutes } from './printables/routes.ts';
 import { reportRoutes } from './report/routes.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './core/workshop.ts';
 import { securityHeaders, speakerViewScriptHash } from './http/csp.ts';
+import { hostAllowed } from './http/hosts.ts';
 import { createRoutes } from './http/routes.ts';
 import type { LiveWorkshops, SharedWorkshops } from './live/live-workshop.ts';
 import { LocalWorkshops } from './local/workshops.ts';
@@ -16,9 +17,15 @@ import type { Store, WorkshopRecord } from './store/store.ts';
 import type { FloodLimits, GuardStats } from './wire/guard.ts';
 import { closingSlide, deckOutline } from './content/outline.ts';
 import { attachLive } from './wire/live.ts';
+import { createPairing, type ConsolePairing } from './pairing/pairing.ts';
+import { consoleAccess, endRevokedConsoles } from './wire/console-auth.ts';
 
 export interface AppOptions {
   activities: readonly Activity[];
+  /** Names the kit answers to besides its own addresses and PUBLIC_URL's host (http/hosts.ts). */
+  allowedHosts?: readonly string[];
+  /** Behind a proxy the kit trusts: limits count the address it forwards (--trust-proxy). */
+  trustProxy?: boolean;
   /** The workshop `npm start` runs: phones that give no join code land here. */
   workshop: WorkshopRecord;
   /** The facilitator's key for that workshop when set by flag; otherwise its own. */
@@ -35,6 +42,8 @@ export interface AppOptions {
   content?: Content;
   /** The language of those pages opened without ?lang= (the deck's). */
   lang?: string;
+  /** Opens the reports from another machine (--report-key); without it, only on the laptop. */
+  reportKey?: string | undefined;
 }
 
 export interface App<W extends LiveWorkshops = LocalWorkshops> {
@@ -44,6 +53,8 @@ export interface App<W extends LiveWorkshops = LocalWorkshops> {
   /** The key the presenter of the default workshop must present. */
   hostKey: string;
   stats: GuardStats;
+  /** Pairing codes for the console on the facilitator's phone (server/pairing/). */
+  pairing: ConsolePairing;
   close(): Promise<void>;
 }
 
@@ -61,10 +72,11 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
   const pages = options.content
     ? [
         printableRoutes({ content: options.content, lang, helpUrl: () => (options.publicUrl ? new URL('help', options.publicUrl.href.replace(/\/?$/, '/')).href : undefined) }),
-        reportRoutes({ withStore, content: options.content, thresholds, hostKeyOf, defaultWorkshopId: options.workshop.id, lang }),
+        reportRoutes({ withStore, content: options.content, thresholds, hostKeyOf, defaultWorkshopId: options.workshop.id, lang, reportKey: options.reportKey, secure: options.publicUrl?.protocol === 'https:', clock: options.clock }),
       ]
     : [];
-  const server = createServer({ maxHeaderSize: 8192 }, createRoutes({ clientDir: options.clientDir, headers, pages }));
+  const allowedHost = hostAllowed(options.publicUrl, options.allowedHosts);
+  const server = createServer({ maxHeaderSize: 8192 }, createRoutes({ clientDir: options.clientDir, headers, pages, hostAllowed: allowedHost }));
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
 
@@ -77,8 +89,10 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
       clock: options.clock ?? Date.now,
       joinUrl: options.joinUrl,
     });
-  const stats: GuardStats = { slowedHostKeys: 0, floodDisconnects: 0 };
+  const stats: GuardStats = { refusedHostKeys: 0, refusedPhones: 0, floodDisconnects: 0 };
+  const pairing = createPairing(options.clock);
   const io = attachLive({
+    access: consoleAccess(rooms, pairing, options.publicUrl),
     limits: options.limits,
     stats,
     httpServer: server,
@@ -86,9 +100,13 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
     defaultCode: options.workshop.code,
     hostKeyOf: (room) => hostKeyOf(room.record),
     publicUrl: options.publicUrl,
+    hostAllowed: allowedHost,
+    trustProxy: options.trustProxy ?? false,
     adapter: shared?.adapter,
     closingSlide: options.content ? closingSlide(deckOutline(options.content, 'en')) : undefined,
   });
+
+  endRevokedConsoles(io, pairing);
 
   return {
     server,
@@ -96,6 +114,7 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
     rooms,
     hostKey,
     stats,
+    pairing,
     close: () =>
       new Promise((resolve) => {
         rooms.stop();

@@ -23,6 +23,10 @@ export interface Config {
   threshold: number | undefined;
   /** Several kit processes: where they share the workshops (REDIS_URL); absent on a laptop. */
   redisUrl: URL | undefined;
+  /** Opens the reports from other machines (REPORT_KEY); without it, reports open on the laptop only. */
+  reportKey: string | undefined;
+  /** Behind a reverse proxy: limits count the address it forwards (TRUST_PROXY=1). */
+  trustProxy: boolean;
   help: boolean;
 }
 
@@ -34,7 +38,7 @@ Runs the workshop kit: the deck at /present and the attendee page at /.
 
 Options (each can also be set by the environment variable in brackets):
   --port N            port to listen on, 0-65535 (PORT; default 3000)
-  --host-key KEY      the facilitator's key, at least 12 letters, digits, - or _
+  --host-key KEY      the facilitator's key, at least 20 letters, digits, - or _
                       (HOST_KEY; default: a random key kept in the data folder)
   --data-dir DIR      where answers and keys are kept (DATA_DIR; default ./data)
   --public-url URL    the address attendees use, e.g. https://kit.example.org
@@ -48,9 +52,15 @@ Options (each can also be set by the environment variable in brackets):
   --redis-url URL     several kit processes share the workshops in this Redis,
                       e.g. redis://127.0.0.1:6379 (REDIS_URL; default: none, the
                       data folder). Not needed on a laptop: see docs/deploy.md
+  --report-key KEY    opens the reports from other machines, 20 to 128 letters,
+                      digits, - or _ (REPORT_KEY; default: none, the reports open
+                      only on this computer)
+  --trust-proxy       behind a reverse proxy (nginx): count phones by the address
+                      it forwards (TRUST_PROXY=1; default: the connection's own)
   --help              show this help`;
 
-const HOST_KEY = /^[A-Za-z0-9_-]{12,128}$/;
+/** A custom key must be hard to guess: 20 characters of 64 kinds, over 10^35 keys. */
+const HOST_KEY = /^[A-Za-z0-9_-]{20,128}$/;
 
 /** Reads the settings from `argv` (without node and script) and `env`. */
 export function parseConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConfigResult {
@@ -62,7 +72,9 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     threshold: { type: 'string' },
     lang: { type: 'string' },
     'redis-url': { type: 'string' },
+    'report-key': { type: 'string' },
     new: { type: 'boolean' },
+    'trust-proxy': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!read.ok) return read;
@@ -79,7 +91,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   }
   const hostKey = pick('host-key', 'HOST_KEY');
   if (hostKey !== undefined && !HOST_KEY.test(hostKey)) {
-    return { ok: false, message: '--host-key must be 12 to 128 letters, digits, "-" or "_"' };
+    return { ok: false, message: '--host-key must be 20 to 128 letters, digits, "-" or "_" (a key that is hard to guess)' };
   }
   const thresholdText = pick('threshold', 'THRESHOLD');
   const threshold = thresholdText === undefined ? undefined : Number(thresholdText);
@@ -101,6 +113,10 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
       return { ok: false, message: `--public-url must be a plain http:// or https:// address, not "${publicText}"` };
     }
   }
+  const reportKey = pick('report-key', 'REPORT_KEY');
+  if (reportKey !== undefined && !/^[A-Za-z0-9_-]{20,128}$/.test(reportKey)) {
+    return { ok: false, message: '--report-key must be 20 to 128 letters, digits, "-" or "_"' };
+  }
   const redisText = pick('redis-url', 'REDIS_URL');
   const redisUrl = redisText !== undefined && URL.canParse(redisText) ? new URL(redisText) : undefined;
   if (redisText !== undefined && (!redisUrl || !/^rediss?:$/.test(redisUrl.protocol))) {
@@ -108,6 +124,6 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   }
   return {
     ok: true,
-    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, threshold, lang, redisUrl, help: values['help'] === true },
+    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, threshold, lang, redisUrl, reportKey, trustProxy: values['trust-proxy'] === true || env['TRUST_PROXY'] === '1', help: values['help'] === true },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The links `npm start` prints: the presenter's (on this computer, with the key) and the
- * attendees' (this computer's address on the venue network, or PUBLIC_URL).
+ * The links `npm start` prints: the presenter's and the report's (on this computer, with the
+ * key), the attendees' (this computer's address on the venue network, or PUBLIC_URL) and the
+ * console's pairing link (the attendees' address, with a single-use code, never the key).
  */
 import { networkInterfaces } from 'node:os';
 import type { PlanId } from './protocol.ts';
@@ -19,7 +20,7 @@ export interface Links {
   /** The deck, one link per plan (the 60-minute essentials, the 90-minute town hall, the full set). */
   presenter: Record<PlanId, string>;
   attendee: string;
-  /** The console, for the facilitator's own phone: on the network, with the key. */
+  /** The console, for the facilitator's own phone: on the network, never with the key (see `pairingLink`). */
   console: string;
   /** The report (results to take home), on this computer, with the key. */
   report: string;
@@ -39,12 +40,26 @@ export function buildLinks(port: number, hostKey: string, publicUrl: URL | undef
   return {
     presenter: { '60': `${local}/present?${language}plan=60&key=${key}`, '90': `${local}/present?${language}plan=90&key=${key}`, full: `${local}/present?${language}full&key=${key}` },
     attendee,
-    console: `${attendee}host?${language}key=${key}`,
+    console: `${attendee}host${lang === 'en' ? '' : `?lang=${lang}`}`,
     report: `${local}/report?${language}key=${key}`,
     guide: `${local}/guide${lang === 'en' ? '' : `?lang=${lang}`}`,
     handout: `${local}/handout${lang === 'en' ? '' : `?lang=${lang}`}`,
     localOnly: !publicUrl && lan === undefined,
   };
+}
+
+/**
+ * The console's link with a pairing code (server/pairing/), for the QR the facilitator scans.
+ * The code travels in the fragment: the browser never sends it in the page request (so no
+ * proxy or server log holds it), only once, in the console's handshake.
+ */
+export function pairingLink(links: Links, code: string): string {
+  return `${links.console}#pair=${code}`;
+}
+
+/** A pairing code as it is shown to be typed: ABCD-EFGH. */
+export function spacedCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
 function withSlash(href: string): string {

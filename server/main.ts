@@ -1,6 +1,7 @@
 /**
  * `npm start`: reads the settings, builds the client when needed, opens the workshop,
- * listens on all interfaces and prints the presenter link, the attendee link and a QR.
+ * listens on all interfaces and prints the presenter link, the attendee link and a QR, and
+ * the console's pairing code. Links with a key are printed to a terminal only (pairing/terminal.ts).
  */
 import { join, resolve } from 'node:path';
 import { kitRoot } from './paths.ts';
@@ -11,6 +12,8 @@ import { planTotals } from './content/timing.ts';
 import { ensureClientBuilt } from './build/ensure-built.ts';
 import { parseConfig, USAGE } from './config.ts';
 import { buildLinks, type Links } from './links.ts';
+import { isTerminal, linksFile, pairingLines, writePrivate } from './pairing/terminal.ts';
+import { createInterface, type Interface } from 'node:readline';
 import { openShared } from './redis/shared.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
@@ -44,6 +47,7 @@ if (!content) {
 const planned = Object.fromEntries(planTotals(content.decks[config.lang]?.flatMap((f) => f.slides) ?? [], content.strings[config.lang]?.['notes.time']).map((t) => [t.plan, Math.round(t.minutes)]));
 
 let links: Links | undefined;
+let newCodes: Interface | undefined;
 // A new workshop keeps this threshold; a resumed one keeps its own.
 const threshold = config.threshold ?? DEFAULT_THRESHOLDS.default;
 const common = {
@@ -53,6 +57,8 @@ const common = {
   hostKey: config.hostKey,
   clientDir: join(root, 'dist/client'),
   publicUrl: config.publicUrl,
+  reportKey: config.reportKey,
+  trustProxy: config.trustProxy,
   // For workshops that keep no threshold of their own (made before it was kept); every other
   // workshop runs, and is reported, with the threshold kept with it (workshops.ts).
   thresholds: thresholdsOf(threshold),
@@ -88,26 +94,40 @@ app.server.listen(config.port, '0.0.0.0', async () => {
   const port = typeof address === 'object' && address ? address.port : config.port;
   links = buildLinks(port, app.hostKey, config.publicUrl, undefined, config.lang);
   const qr = await QRCode.toString(`${links.attendee}?code=${workshop.code}`, { type: 'terminal', small: true });
-  const consoleQr = await QRCode.toString(links.console, { type: 'terminal', small: true });
+  // Links with a key or a pairing code go to the laptop's screen only: never to a log or the journal.
+  const watched = isTerminal();
+  const dataDir = resolve(config.dataDir);
+  const presenter = [
+    `  60 minutes (PTA meeting: the essentials, ${planned['60']} min planned):  ${links.presenter['60']}`,
+    `  90 minutes (town hall: the break, more scenarios, ${planned['90']} min):  ${links.presenter['90']}`,
+    `  the full set (every module, about ${planned['full']} min):               ${links.presenter.full}`,
+  ];
+  const pairing = await pairingLines(app.pairing, workshop.code, links, watched);
+  if (!watched) {
+    const file = linksFile(dataDir);
+    writePrivate(dataDir, file, [`Presenter (on this computer):`, ...presenter, '', 'Console pairing (for your own phone):', ...pairing, `Report (on this computer): ${links.report}`, ''].join('\n'));
+  }
   console.log(
     [
       '',
       'The workshop kit is running.',
       '',
-      'Presenter: open the one that fits your slot, on this computer (keep these links private, they hold your key):',
-      `  60 minutes (PTA meeting: the essentials, ${planned['60']} min planned):  ${links.presenter['60']}`,
-      `  90 minutes (town hall: the break, more scenarios, ${planned['90']} min):  ${links.presenter['90']}`,
-      `  the full set (every module, about ${planned['full']} min):               ${links.presenter.full}`,
+      ...(watched
+        ? ['Presenter: open the one that fits your slot, on this computer (keep these links private, they hold your key):', ...presenter]
+        : [
+            'Presenter: the links hold your key, so they are not printed here (this output may end up in a log).',
+            `  They are in ${linksFile(dataDir)} (readable by you only), or run npm start in a terminal.`,
+          ]),
       '',
       `Attendees join at (join code ${workshop.code}):`,
       `  ${links.attendee}`,
       links.localOnly ? '  (no network found: only this computer can open it; join a Wi-Fi or hotspot and restart)' : '',
       qr,
-      'Console for your own phone (slide notes, next/previous, clock, pause, questions).',
-      'This code holds your key: scan it yourself and keep this window off the projector.',
-      `  ${links.console}`,
-      consoleQr,
-      `Report to take home (results, what the room learned, questions): ${links.report}`,
+      'Console for your own phone (slide notes, next/previous, clock, pause, questions): pair it once.',
+      ...(watched
+        ? ['Scan this code with your own phone. Pairing a phone signs out any phone paired before it.', 'Keep this window off the projector.', ...pairing, '  Press Enter here for a new pairing code.']
+        : [`  Its pairing code is in ${linksFile(dataDir)}, or run npm start in a terminal.`]),
+      watched ? `Report to take home (results, what the room learned, questions), on this computer: ${links.report}` : `Report to take home: on this computer, with the link in ${linksFile(dataDir)}.`,
       `To print: facilitator guide ${links.guide}   attendee handout ${links.handout} (with its take-home pages for parents and for young people)`,
       '',
       `Answers are kept ${keptWhere}. Press Ctrl+C to stop.`,
@@ -115,12 +135,21 @@ app.server.listen(config.port, '0.0.0.0', async () => {
       .filter((line, i, all) => line !== '' || all[i - 1] !== '')
       .join('\n'),
   );
+  if (watched && process.stdin.isTTY) {
+    // Enter asks for a new code (the last one expired, or a phone must be paired again).
+    // Line mode, not raw: Ctrl+C still stops the kit.
+    newCodes = createInterface({ input: process.stdin, terminal: false });
+    newCodes.on('line', () => {
+      void pairingLines(app.pairing, workshop.code, links as Links).then((lines) => console.log(['New pairing code for the console (keep this window off the projector):', ...lines].join('\n')));
+    });
+  }
 });
 
 let stopping = false;
 function stop(): void {
   if (stopping) return;
   stopping = true;
+  newCodes?.close();
   void app.close().then(async () => {
     store?.close();
     await kept?.close();

@@ -78,7 +78,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Errors of the handshake, sent as `connect_error` with `message` set to the code. */
-export const HANDSHAKE_ERRORS = ['BAD_HANDSHAKE', 'UNKNOWN_WORKSHOP', 'BAD_HOST_KEY', 'FOREIGN_ORIGIN'] as const;
+export const HANDSHAKE_ERRORS = ['BAD_HANDSHAKE', 'UNKNOWN_WORKSHOP', 'BAD_HOST_KEY', 'FOREIGN_ORIGIN', 'HOST_KEY_LOCAL_ONLY', 'CONSOLE_NOT_PAIRED', 'RATE_LIMITED'] as const;
 export type HandshakeError = (typeof HANDSHAKE_ERRORS)[number];
 
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: ErrorCode };
@@ -97,6 +97,18 @@ export interface HostAuth {
   v: typeof PROTOCOL_VERSION;
   code?: string;
   hostKey: string;
+}
+
+/**
+ * What the facilitator's phone sends to open the console: a credential it made itself
+ * (32+ random bytes, base64url), with the laptop's single-use pairing code the first time.
+ * It opens the running workshop's console only: never a report, never another workshop.
+ */
+export interface ConsoleAuth {
+  v: typeof PROTOCOL_VERSION;
+  /** The pairing code shown on the laptop (8 characters), on the first connection only. */
+  pair?: string;
+  console: string;
 }
 
 export type ActivityKind = 'choice' | 'multi' | 'scale' | 'scenario' | 'words' | 'text';
@@ -221,16 +233,19 @@ export interface QuestionModerate {
   action: 'approve' | 'dismiss' | 'answered' | 'unanswered';
 }
 
-/** One round of a knowledge check: percent correct, null under the threshold. */
+/** One round of a knowledge check: percent correct, null under the threshold or while `open`. */
 export interface LearningRound {
   total: number;
   percent: number | null;
+  /** The round still takes answers: nothing of it is shown until it is locked. */
+  open?: true;
 }
-/** One round of a check-in scale: its counts per point and mean, null under the threshold. */
+/** One round of a check-in scale: its counts per point and mean, null under the threshold or while `open`. */
 export interface ScaleRound {
   total: number;
   counts: number[] | null;
   mean: number | null;
+  open?: true;
 }
 export interface LearningGain {
   /** By knowledge check (the id without `.before`/`.after`). */

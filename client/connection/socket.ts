@@ -16,12 +16,19 @@ export const ACK_TIMEOUT_MS = 8000;
 /** Options shared by every page: reconnect quickly, back off to 5 s at most. */
 export const CONNECTION_OPTIONS = { reconnectionDelay: 1000, reconnectionDelayMax: 5000 } as const;
 
+/** How long a phone turned away at the door waits before it knocks again (the limit is per minute). */
+export const RATE_LIMITED_RETRY_MS = 10_000;
+
 /** Opens the page's socket with `auth` (a host key or a device token). */
 export function openSocket(auth: Record<string, unknown>): LiveSocket {
   const socket: LiveSocket = io({ ...CONNECTION_OPTIONS, auth });
   // socket.io does not retry a connection the server ended (a restart, a guard): a page always should.
   socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') setTimeout(() => socket.connect(), CONNECTION_OPTIONS.reconnectionDelay);
+  });
+  // Too many new phones from this network at once (wire/phone-gate.ts): try again shortly.
+  socket.on('connect_error', (error) => {
+    if (error.message === 'RATE_LIMITED') setTimeout(() => socket.connect(), RATE_LIMITED_RETRY_MS);
   });
   return socket;
 }

@@ -1,7 +1,9 @@
 /**
  * The console's box for the current activity: its prompt, how many answered, and the same
  * commands as the deck's keys. "Show results" is not offered on a first round: the server
- * never reveals one (it would give the answer away before the second round).
+ * never reveals one (it would give the answer away before the second round). Showing results
+ * closes the answers (counts on screen never move), and reopening hides them again: the
+ * buttons say so, so neither comes as a surprise.
  */
 import { CLOSE_SECONDS, type ActivityView, type CountdownSet, type HostEvent, type Snapshot } from '../../server/protocol.ts';
 import { closing, timeLeft, type LocalCountdown } from '../countdown.ts';
@@ -46,8 +48,10 @@ export function activityPanel(panel: ActivityPanel): HTMLElement[] {
     firstRound ? el('p', 'hint', t('host.activity.firstRound')) : null,
     el('div', 'activity-actions', [
       snap?.status === 'ready' || !snap ? button(t('host.activity.open'), () => command('activity:open'), 'primary') : null,
-      snap?.status === 'locked' ? button(t('host.activity.unlock'), () => command('activity:unlock')) : button(t('host.activity.lock'), () => command('activity:lock'), firstRound ? 'primary' : 'secondary'),
-      firstRound ? null : snap?.revealed ? button(t('host.activity.hide'), () => command('activity:hide')) : button(t('host.activity.reveal'), () => command('activity:reveal'), 'primary'),
+      snap?.status === 'locked'
+        ? button(t(snap.revealed ? 'host.activity.reopen' : 'host.activity.unlock'), () => command('activity:unlock'))
+        : button(t('host.activity.lock'), () => command('activity:lock'), firstRound ? 'primary' : 'secondary'),
+      firstRound ? null : snap?.revealed ? button(t('host.activity.hide'), () => command('activity:hide')) : button(t(snap?.status === 'open' ? 'host.activity.closeAndReveal' : 'host.activity.reveal'), () => command('activity:reveal'), 'primary'),
       reset,
     ]),
     countdownRow(panel),

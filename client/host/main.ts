@@ -3,12 +3,13 @@
  * title and notes, the next title, previous and next, the clock against the plan, the
  * current activity's count and commands, the pause, the room's count and the questions to
  * moderate. The deck follows the console and the console follows the deck, through the
- * server, which checks the host key on every command. Taps faster than the deck answers
+ * server, which checks the console's credential (credential.ts: paired from the laptop, never
+ * the host key over the Wi-Fi) on every command. Taps faster than the deck answers
  * are gathered into one target slide (steps.ts); a command that did not go through says so.
  */
-import { hostKey } from '../present/host-key.ts';
+import { consoleCredential, forgetPairing, pairWith, type Credential } from './credential.ts';
 import outlines from 'virtual:outline';
-import { DEFAULT_PLAN, PROTOCOL_VERSION, type ActivityView, type CountdownSet, type DeckPosition, type HostEvent, type Snapshot } from '../../server/protocol.ts';
+import { DEFAULT_PLAN, type ActivityView, type CountdownSet, type DeckPosition, type HostEvent, type Snapshot } from '../../server/protocol.ts';
 import { received, timeLeft } from '../countdown.ts';
 import { latest } from '../connection/latest.ts';
 import { openSocket, request, worthRetrying, type Reply } from '../connection/socket.ts';
@@ -17,6 +18,7 @@ import { language, setLanguage, t, tn } from '../i18n.ts';
 import { activityPanel } from './activity-panel.ts';
 import { breakPanel } from './break-panel.ts';
 import { notesElements } from './notes.ts';
+import { askToPair } from './pair-form.ts';
 import { clockText, locate, pace } from './plan.ts';
 import { renderQueue } from './queue.ts';
 import { step } from './steps.ts';
@@ -28,7 +30,6 @@ document.title = t('host.title');
 const outline = outlines[language()] ?? outlines['en'] ?? [];
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-const key = hostKey();
 let position: DeckPosition = { slide: null, plan: DEFAULT_PLAN, elapsed: 0, spent: {} };
 let positionAt = Date.now();
 let paused = false;
@@ -57,10 +58,19 @@ const refuse = (reply: Reply): void => {
   showStatus();
 };
 
-if (!key) {
-  setConnection(t('host.noKey'));
-} else {
-  const socket = openSocket({ v: PROTOCOL_VERSION, hostKey: key });
+const credential = consoleCredential();
+if (credential) run(credential);
+else askToPair('', (code) => run(pairWith(code)));
+// A pairing link opened while the console is already open changes only the fragment: start over with it.
+addEventListener('hashchange', () => {
+  if (new URLSearchParams(location.hash.slice(1)).has('pair')) location.reload();
+});
+
+function run(credential: Credential): void {
+  let current = credential;
+  const socket = openSocket(current.first);
+  // The pairing code works once: reconnects show the credential alone.
+  socket.on('connect', () => void (socket.auth = current.then));
   const command = (event: HostEvent, activityId: string): void => void request(socket, event as 'activity:open', { activityId }).then(refuse);
   const setCountdown = (set: CountdownSet): void => void request(socket, 'countdown:set', set).then(refuse);
 
@@ -86,11 +96,27 @@ if (!key) {
   /** The slide the console shows: where it sent the deck, or where the deck is. */
   const shownSlide = (): string | null => target ?? position.slide;
 
-  socket.on('connect', () => setConnection(''));
+  socket.on('connect', () => {
+    setConnection('');
+    document.body.classList.remove('unpaired');
+  });
   socket.on('disconnect', () => setConnection(t('present.live.reconnecting')));
   socket.on('connect_error', (error) => {
-    setConnection(t(error.message === 'BAD_HOST_KEY' ? 'present.live.badKey' : 'present.live.reconnecting'));
-    if (error.message === 'BAD_HOST_KEY') socket.disconnect();
+    if (error.message === 'CONSOLE_NOT_PAIRED' || error.message === 'HOST_KEY_LOCAL_ONLY') {
+      // A code that did not work, a pairing that ended, or the key over the Wi-Fi: pair, with a new code.
+      socket.disconnect();
+      forgetPairing();
+      setConnection('');
+      const why = error.message === 'HOST_KEY_LOCAL_ONLY' ? 'host.keyLocalOnly' : 'pair' in current.first ? 'host.pair.refused' : 'host.pair.ended';
+      return askToPair(t(why), (code) => {
+        current = pairWith(code);
+        socket.auth = current.first;
+        socket.connect();
+      });
+    }
+    const refused = error.message === 'BAD_HOST_KEY' || error.message === 'HOST_KEY_LOCAL_ONLY';
+    setConnection(t(error.message === 'HOST_KEY_LOCAL_ONLY' ? 'host.keyLocalOnly' : error.message === 'BAD_HOST_KEY' ? 'present.live.badKey' : 'present.live.reconnecting'));
+    if (refused) socket.disconnect();
   });
   socket.on('room:state', (state) => {
     for (const v of state.activities ?? []) views.set(v.id, v);

@@ -7,7 +7,7 @@ import { PROTOCOL_VERSION, type AnswerValue, type RoomState, type Snapshot } fro
 import { openSocket, request, serverAck } from '../connection/socket.ts';
 import { closing, received } from '../countdown.ts';
 import { localView, pickLanguage, setLanguage, t } from '../i18n.ts';
-import { Answers, deviceToken } from './device.ts';
+import { Answers, cleanEarlierVersions, deviceFor, forgetDevice, joinedWith } from './device.ts';
 import { el } from '../dom.ts';
 import { hasControls } from './controls.ts';
 import { mountQuestions, questionBoxOpen, updateBoard } from './questions.ts';
@@ -65,7 +65,10 @@ let feedback: Feedback = '';
 const lastStored = new Map<string, AnswerValue>();
 
 showBanner(screen, t('join.connecting'));
-const socket = openSocket({ v: PROTOCOL_VERSION, device: deviceToken(), ...(code ? { code } : {}) });
+cleanEarlierVersions();
+let device = deviceFor(code);
+const auth = { v: PROTOCOL_VERSION, device: device.token, ...(code ? { code } : {}) };
+const socket = openSocket(auth);
 let countdown = received({ kind: 'none' });
 /** The deck has reached the closing slide: with no question, the phone says thank you. */
 let finished = false;
@@ -83,8 +86,18 @@ socket.on('connect_error', (error) => {
   } else showBanner(screen, t('join.reconnecting'));
 });
 socket.on('room:state', (next) => {
+  const joined = joinedWith(device, next.code);
+  if (joined.token !== device.token) {
+    // The token came from another workshop (a plain link, followed later): this workshop
+    // gets a new one, before anything is answered with the old.
+    device = joined;
+    socket.auth = { ...auth, device: joined.token };
+    socket.disconnect().connect();
+    return;
+  }
   const changed = next.current?.activity.id !== state?.current?.activity.id;
   answers ??= new Answers(next.code);
+  if (finished) workshopOver(next.code);
   const current = next.current;
   // The server's copy wins unless this phone has a newer answer still on its way. `null`
   // means the server holds none (the facilitator cleared the answers, say).
@@ -114,8 +127,21 @@ socket.on('countdown:update', (next) => {
 });
 socket.on('room:finished', (next) => {
   finished = next.finished;
+  if (state && finished) workshopOver(state.code);
+  else if (state) {
+    // The deck went back from the closing slide: this tab is a phone in the room again.
+    joinedWith(device, state.code);
+    answers?.finished(false);
+  }
   render(false);
 });
+
+/** Everything of the workshop on this phone ends with it: its answers in the tab, its token. */
+function workshopOver(workshopCode: string): void {
+  forgetDevice(workshopCode);
+  answers?.finished(true);
+}
+
 socket.on('room:paused', (next) => {
   paused = next.paused;
   render(true);

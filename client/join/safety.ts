@@ -6,18 +6,14 @@
  */
 import help from 'virtual:help';
 import { el } from '../dom.ts';
+import { forgetEverything } from './device.ts';
 import { language, languages, rememberLanguage, safeStorage, t } from '../i18n.ts';
 
 const NOTE_SEEN = 'noteSeen';
 
 /** Leaves the kit: forgets everything it kept on this phone and replaces the page, so Back does not return. */
 export function quickExit(): void {
-  try {
-    safeStorage()?.clear();
-    window.sessionStorage.clear();
-  } catch {
-    // Storage refused: there is nothing kept to clear.
-  }
+  forgetEverything();
   location.replace(t('join.exit.url'));
 }
 

@@ -1,7 +1,8 @@
 /**
  * The "What we learned together" slide (`data-learning`): each knowledge check's percent
  * correct before and after, overall, and how the check-ins moved. Aggregates of each round
- * only, as the server sends them; a round under the threshold shows its count, no percent.
+ * only, as the server sends them; a round under the threshold shows its count, no percent,
+ * and a round still taking answers shows only that it is open (its figures come once it is locked).
  * The table is the text equivalent of the bars (a screen reader reads it as a table).
  */
 import type { ActivityView, LearningGain, LearningRound, ScaleRound } from '../../server/protocol.ts';
@@ -54,6 +55,7 @@ function percentText(percent: number | null): string {
 }
 
 function roundCell(round: LearningRound): HTMLElement {
+  if (round.open) return el('td', 'learning-held', t('present.learning.open'));
   if (round.percent === null) return el('td', 'learning-held', tn('present.learning.few', round.total));
   const bar = el('span', 'learning-bar');
   bar.style.width = `${round.percent}%`;
@@ -61,6 +63,7 @@ function roundCell(round: LearningRound): HTMLElement {
 }
 
 function scaleCell(round: ScaleRound): HTMLElement {
+  if (round.open) return el('td', 'learning-held', t('present.learning.open'));
   if (!round.counts || round.mean === null) return el('td', 'learning-held', tn('present.learning.few', round.total));
   const max = Math.max(1, ...round.counts);
   const columns = round.counts.map((n, i) => {

@@ -2,7 +2,9 @@
  * What the room learned: each knowledge check's percent correct before and after, overall,
  * and how the confidence check-ins moved. Aggregates of each round only: a phone's two
  * answers carry different keys (privacy/keys.ts) and are never matched here or anywhere.
- * A round with fewer answers than the threshold shows its count and nothing else. Pure.
+ * A round with fewer answers than the threshold shows its count and nothing else. A round
+ * that still takes answers shows nothing but that it is open: figures that moved with each
+ * answer would show, by difference, what each phone chose. Pure.
  */
 import type { Activity } from '../content/schema.ts';
 import type { LearningGain, LearningRound, ScaleRound } from '../protocol.ts';
@@ -11,6 +13,8 @@ import type { LearningGain, LearningRound, ScaleRound } from '../protocol.ts';
 export interface Counts {
   total: number;
   counts: readonly number[];
+  /** Answers are still taken (the live room): no figure of it is shown until it is locked. */
+  open?: boolean;
 }
 
 const percent = (part: number, whole: number): number => Math.round((100 * part) / whole);
@@ -28,7 +32,8 @@ export function learningGain(activities: readonly Activity[], countsOf: (activit
   const pooled = { before: { correct: 0, total: 0 }, after: { correct: 0, total: 0 } };
   const checks = paired('choice').map(({ base, before, after }) => {
     const round = (activity: Activity, which: 'before' | 'after'): LearningRound => {
-      const { total, counts } = countsOf(activity.id);
+      const { total, counts, open } = countsOf(activity.id);
+      if (open) return { total, percent: null, open: true };
       const answer = 'answer' in activity ? activity.answer : undefined;
       if (total < thresholdOf(activity) || answer === undefined) return { total, percent: null };
       const correct = counts[answer] ?? 0;
@@ -41,7 +46,8 @@ export function learningGain(activities: readonly Activity[], countsOf: (activit
 
   const scales = paired('scale').map(({ base, before, after }) => {
     const round = (activity: Activity): ScaleRound => {
-      const { total, counts } = countsOf(activity.id);
+      const { total, counts, open } = countsOf(activity.id);
+      if (open) return { total, counts: null, mean: null, open: true };
       if (total < thresholdOf(activity) || activity.kind !== 'scale') return { total, counts: null, mean: null };
       const sum = counts.reduce((s, n, i) => s + n * (activity.min + i), 0);
       return { total, counts: [...counts], mean: Math.round((sum / total) * 100) / 100 };

@@ -10,6 +10,12 @@ import { MAX_QUESTION_LENGTH } from './limits.ts';
 
 
 export type QuestionStatus = 'waiting' | 'approved' | 'dismissed';
+
+/**
+ * Questions waiting for the facilitator, at most: far more than an evening's, and a cap on
+ * what a flood can leave in the queue. A phone asking past it hears RATE_LIMITED (try later).
+ */
+export const MAX_WAITING_QUESTIONS = 200;
 export type Moderation = 'approve' | 'dismiss' | 'answered' | 'unanswered';
 
 export interface Question {
@@ -30,7 +36,8 @@ export interface QaState {
 }
 
 export type QaCommand =
-  | { type: 'ask'; id: string; text: unknown }
+  /** `replaces`: this phone's earlier question-box answer; while it still waits, it is dismissed, so the queue does not grow. */
+  | { type: 'ask'; id: string; text: unknown; replaces?: string | undefined }
   | { type: 'moderate'; id: string; action: Moderation }
   | { type: 'vote'; id: string; voter: string; on: boolean };
 
@@ -58,8 +65,13 @@ export function decideQa(state: QaState, command: QaCommand): QaDecision {
   if (command.type === 'ask') {
     const text = cleanQuestion(command.text);
     if (text === undefined) return { ok: false, error: 'BAD_QUESTION' };
+    const replaced = command.replaces === undefined ? undefined : state.questions.get(command.replaces);
+    const replacing = replaced?.status === 'waiting' ? replaced : undefined;
+    const waiting = [...state.questions.values()].filter((q) => q.status === 'waiting').length;
+    if (!replacing && waiting >= MAX_WAITING_QUESTIONS) return { ok: false, error: 'RATE_LIMITED' };
     const seq = Math.max(0, ...[...state.questions.values()].map((q) => q.seq)) + 1;
-    return { ok: true, events: [{ type: 'question', id: command.id, seq, text, flagged: personalDetails(text).length > 0 }] };
+    const asked: QaEvent = { type: 'question', id: command.id, seq, text, flagged: personalDetails(text).length > 0 };
+    return { ok: true, events: replacing ? [{ type: 'question-status', id: replacing.id, status: 'dismissed', answered: replacing.answered }, asked] : [asked] };
   }
   const question = state.questions.get(command.id);
   if (!question) return { ok: false, error: 'UNKNOWN_QUESTION' };

@@ -25,6 +25,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = { default: 10, text: 10 };
 
 export interface ActivityState {
   status: ActivityStatus;
+  /** Results shown to the room. Only ever true while `status` is 'locked': a reveal locks, reopening hides. */
   revealed: boolean;
   /** Salted device hash to answer: one ballot per attendee. */
   ballots: Map<string, AnswerValue>;
@@ -80,7 +81,10 @@ export function decide(state: WorkshopState, catalog: ReadonlyMap<string, Activi
       // The same answer sent again (a phone retrying after a lost ack) changes nothing, and
       // is confirmed even if answers were locked meanwhile: it was stored before the lock.
       if (previous !== undefined && sameAnswer(previous, value)) return { ok: true, events: [] };
-      if (current.status !== 'open') return { ok: false, error: 'NOT_OPEN' };
+      // Revealed counts never move: one more answer after a reveal would show, by difference,
+      // what that one phone chose. (A reveal locks; `revealed` is checked too for rooms stored
+      // before it did.)
+      if (current.status !== 'open' || current.revealed) return { ok: false, error: 'NOT_OPEN' };
       return { ok: true, events: [{ type: 'ballot', activityId, voter: command.voter, value, at }] };
     }
     case 'open':
@@ -88,18 +92,22 @@ export function decide(state: WorkshopState, catalog: ReadonlyMap<string, Activi
         ok: true,
         events: [
           ...(state.current === activityId ? [] : [{ type: 'current' as const, activityId, at }]),
-          ...change(current.status === 'ready' ? 'open' : current.status, current.revealed),
+          // Arriving again keeps a locked (or revealed) activity as it is; a fresh one opens, with nothing shown.
+          ...(current.status === 'ready' ? change('open', false) : change(current.status, current.revealed)),
         ],
       };
     case 'lock':
       return { ok: true, events: change('locked', current.revealed) };
     case 'unlock':
-      return { ok: true, events: change('open', current.revealed) };
+      // Reopening on purpose withdraws the reveal: results shown while answers come in would
+      // move with each one, and the difference would single a person out.
+      return { ok: true, events: change('open', false) };
     case 'reveal':
       // A first round is a pre-test: revealing a knowledge check would show the best answer
       // on every phone and spoil the second round, so no first round is ever revealed.
       if (activity.round === 'before') return { ok: false, error: 'HIDDEN_UNTIL_AFTER' };
-      return { ok: true, events: change(current.status, true) };
+      // Revealing locks: the counts shown are the counts at the reveal, and do not move.
+      return { ok: true, events: change('locked', true) };
     case 'hide':
       return { ok: true, events: change(current.status, false) };
     case 'reset':

@@ -17,10 +17,12 @@ export interface RoutesOptions {
   headers: Record<string, string>;
   /** Tried in order before the built files. */
   pages?: readonly PageHandler[];
+  /** Whether the request's Host is one of the kit's own names (hosts.ts): others get 421. */
+  hostAllowed?: (req: IncomingMessage) => boolean;
 }
 
 /** A request handler for `http.createServer`. */
-export function createRoutes({ clientDir, headers, pages = [] }: RoutesOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRoutes({ clientDir, headers, pages = [], hostAllowed = () => true }: RoutesOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const assets = sirv(clientDir, {
     dev: false,
     etag: true,
@@ -36,6 +38,10 @@ export function createRoutes({ clientDir, headers, pages = [] }: RoutesOptions):
   return (req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!hostAllowed(req)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This is not the name of this workshop kit.\n');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
       return;

@@ -47,7 +47,8 @@ export interface QaOutput {
 /** Anonymous Q&A. */
 export interface LiveQa {
   attach(output: QaOutput): void;
-  ask(text: unknown): Promise<Ack<{ flagged: boolean }>>;
+  /** A question for the facilitator's queue; `replaces` a waiting one (core/questions.ts). Phones ask through `LiveWorkshop.ask`, which limits them. */
+  ask(text: unknown, replaces?: string): Promise<Ack<{ flagged: boolean; id: string }>>;
   vote(phone: string, questionId: string, on: boolean): Promise<Ack<{ votes: number }>>;
   moderate(questionId: string, action: Moderation): Promise<Ack>;
   board(phone?: string): Awaitable<QaBoard>;
@@ -79,6 +80,8 @@ export interface LiveWorkshop {
   readonly room: LiveRoom;
   readonly qa: LiveQa;
   readonly console: LiveConsole;
+  /** A phone's question, within the limit a phone has (live/asking.ts). */
+  ask(phone: string, text: unknown): Promise<Ack<{ flagged: boolean }>>;
   /** Counts a phone as joined, once. */
   joined(phone: string): void;
   /** How many phones joined since the workshop began. */

@@ -3,6 +3,8 @@
  * (local/ and redis/) build their workshops with it, so stopping one stops every part.
  */
 import type { WorkshopRecord } from '../store/store.ts';
+import type { Ack } from '../protocol.ts';
+import type { Asking } from './asking.ts';
 import type { JoinCounter } from './join-counter.ts';
 import type { LiveConsole, LiveQa, LiveRoom, LiveWorkshop } from './live-workshop.ts';
 
@@ -13,7 +15,12 @@ export class WorkshopOf<R extends LiveRoom, Q extends LiveQa, C extends LiveCons
     readonly qa: Q,
     readonly console: C,
     private readonly joins: JoinCounter,
+    private readonly asking: Asking,
   ) {}
+
+  ask(phone: string, text: unknown): Promise<Ack<{ flagged: boolean }>> {
+    return this.asking.ask(phone, text);
+  }
 
   joined(phone: string): void {
     this.joins.joined(phone);

@@ -43,10 +43,10 @@ export class QaRoom implements LiveQa {
   }
 
   /** A phone's question (or a question-box answer): waits for the facilitator. */
-  async ask(text: unknown): Promise<Ack<{ flagged: boolean }>> {
+  async ask(text: unknown, replaces?: string): Promise<Ack<{ flagged: boolean; id: string }>> {
     const id = randomBytes(6).toString('base64url');
-    const result = await this.run({ type: 'ask', id, text });
-    return result.ok ? { ok: true, flagged: this.state.questions.get(id)?.flagged ?? false } : result;
+    const result = await this.run({ type: 'ask', id, text, replaces });
+    return result.ok ? { ok: true, id, flagged: this.state.questions.get(id)?.flagged ?? false } : result;
   }
 
   /** A phone's upvote, or taking it back. One per phone per question, keyed for that question only. */

@@ -23,7 +23,7 @@ export interface RoomOptions {
   /** The attendees' link for the deck's QR code (known once the server listens). */
   joinUrl: (code: string) => string;
   /** Where question-box answers go: the Q&A queue, for the facilitator to moderate. */
-  onQuestion?: (text: string) => Promise<unknown>;
+  onQuestion?: (text: string, phone: string, activityId: string) => Promise<unknown>;
 }
 
 /** The presenter hears about new answers at most this often. */
@@ -72,7 +72,7 @@ export class Room implements LiveRoom {
     if (!result.ok) return result;
     const stored = this.ballot(activityId, phone);
     if (stored === undefined) return { ok: false, error: 'STORAGE' };
-    if (result.changed && typeof stored === 'string' && this.options.catalog.get(activityId)?.kind === 'text') await this.options.onQuestion?.(stored);
+    if (result.changed && typeof stored === 'string' && this.options.catalog.get(activityId)?.kind === 'text') await this.options.onQuestion?.(stored, phone, activityId);
     return { ok: true, value: stored };
   }
 
@@ -202,9 +202,10 @@ export class Room implements LiveRoom {
     return { total: current.ballots.size, counts: current.tally.counts };
   }
 
-  /** Knowledge checks before and after, each round under its threshold. */
+  /** Knowledge checks before and after, each round under its threshold; a round still open shows nothing (core/learning.ts). */
   learning(): LearningGain {
-    return learningGain([...this.options.catalog.values()], (id) => this.counts(id), (a) => thresholdOf(a, this.options.thresholds));
+    const open = (id: string): boolean => this.state.activities.get(id)?.status === 'open';
+    return learningGain([...this.options.catalog.values()], (id) => ({ ...this.counts(id), open: open(id) }), (a) => thresholdOf(a, this.options.thresholds));
   }
 
   private flushAttendees(): void {

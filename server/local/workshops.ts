@@ -8,6 +8,7 @@ import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
 import type { EventBatch, Store, StoredConsole, WorkshopRecord } from '../store/store.ts';
 import { workshopThresholds } from '../workshops.ts';
+import { Asking } from '../live/asking.ts';
 import { JoinCounter } from '../live/join-counter.ts';
 import type { LiveWorkshops } from '../live/live-workshop.ts';
 import { WorkshopOf } from '../live/workshop-of.ts';
@@ -32,8 +33,9 @@ function sqliteWorkshop(record: WorkshopRecord, options: LocalWorkshopsOptions &
   const { catalog, store, writer, clock, joinUrl } = options;
   const thresholds = workshopThresholds(record, options.thresholds);
   const qa = new QaRoom(record, store, writer);
+  const asking = new Asking(qa);
   // The question box is the same queue: its answers wait for the facilitator like any question.
-  const room = new Room({ record, catalog, thresholds, store, writer, clock, joinUrl, onQuestion: (text) => qa.ask(text) });
+  const room = new Room({ record, catalog, thresholds, store, writer, clock, joinUrl, onQuestion: (text, phone, activityId) => asking.fromBox(phone, activityId, text) });
   const joins = new JoinCounter(
     record,
     (keys) => writer.write(record.id, keys.map((key) => ({ type: 'joined' as const, key }))),
@@ -45,7 +47,7 @@ function sqliteWorkshop(record: WorkshopRecord, options: LocalWorkshopsOptions &
     save: (state) => writer.write(record.id, kept(state).events),
     saveNow: (state) => store.commit([kept(state)]),
   });
-  return new WorkshopOf(record, room, qa, tools, joins);
+  return new WorkshopOf(record, room, qa, tools, joins, asking);
 }
 
 export class LocalWorkshops implements LiveWorkshops {

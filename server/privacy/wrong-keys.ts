@@ -1,27 +1,20 @@
 /**
- * Guessing a facilitator's key: a few wrong keys a minute are answered at once, then each
- * further one waits. The live room's handshake and the report pages both use it. Counted by
- * workshop (or page), never by address: the kit keeps no IP addresses, even in memory.
+ * Guessing a secret (the host key on the socket, a pairing code, the report key): a few wrong
+ * ones a minute, then no more. Past the limit a secret is refused at once without being
+ * compared, so nothing waits in flight and guessing learns nothing; the laptop itself is never
+ * refused (the callers exempt it), so someone else's guesses cannot lock the facilitator out.
+ * Counted by workshop or page, never by address.
  */
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 
-/** Wrong keys per scope per minute before each further attempt waits... */
+/** Wrong secrets per scope per minute before the gate closes for the rest of the minute. */
 export const WRONG_KEYS_PER_MINUTE = 5;
-/** ...this long. */
-export const WRONG_KEY_DELAY_MS = 2000;
 
-/**
- * A brake on wrong keys: `brake(scope)` resolves at once while `scope` has wrong keys to spare
- * this minute, otherwise after WRONG_KEY_DELAY_MS, and tells `slowed` so.
- */
-export function wrongKeyBrake(slowed: () => void = () => undefined): (scope: string) => Promise<void> {
+/** A gate on wrong secrets: `open(scope)` is false while `scope` had WRONG_KEYS_PER_MINUTE wrong ones this minute; `wrong(scope)` counts one. */
+export function wrongKeyGate(): { open(scope: string): Promise<boolean>; wrong(scope: string): Promise<void> } {
   const limiter = new RateLimiterMemory({ points: WRONG_KEYS_PER_MINUTE, duration: 60 });
-  return async (scope) => {
-    try {
-      await limiter.consume(scope);
-    } catch {
-      slowed();
-      await new Promise((ok) => setTimeout(ok, WRONG_KEY_DELAY_MS));
-    }
+  return {
+    open: async (scope) => ((await limiter.get(scope))?.consumedPoints ?? 0) < WRONG_KEYS_PER_MINUTE,
+    wrong: async (scope) => void (await limiter.penalty(scope, 1)),
   };
 }

@@ -24,6 +24,8 @@ export const PURGE_USAGE = `Usage: npm run purge -- --older-than AGE [--data-dir
 --data-dir DIR      where the kit keeps answers (default ./data, as npm start)
 --help              show this help
 
+With REDIS_URL set (as for npm start), purges the workshops in Redis instead of
+the data folder; it never purges the workshop running.
 Stop the kit first: a running kit holds its workshop's answers in memory.`;
 
 const HOUR = 3_600_000;

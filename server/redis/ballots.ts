@@ -1,6 +1,6 @@
 /**
  * Ballots and counts in Redis, exactly once under any concurrency: one Lua script checks the
- * activity is open, sets the phone's ballot and adjusts the counts, atomically. Several kit
+ * activity is open (and not revealed: revealed counts never move), sets the phone's ballot and adjusts the counts, atomically. Several kit
  * processes may take answers for one activity at the same time; the counts stay equal to the
  * ballots. A ballot is acknowledged only once Redis answered the script (with AOF and
  * `appendfsync always`, once it is on disk: see docs/deploy.md).
@@ -25,7 +25,7 @@ local previous = redis.call('HGET', KEYS[2], ARGV[1])
 if previous then
   if cjson.decode(previous).v_json == cjson.decode(ARGV[2]).v_json then return 'same' end
 end
-if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'NOT_OPEN' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' or redis.call('HGET', KEYS[1], 'revealed') == '1' then return 'NOT_OPEN' end
 if previous then
   for _, f in ipairs(cjson.decode(previous).f) do redis.call('HINCRBY', KEYS[3], f[1], -f[2]) end
 else

@@ -3,10 +3,16 @@
  * and socket.io's Redis Streams adapter, which carries broadcasts between processes and picks
  * up where it left off after Redis restarts. While Redis is away, commands wait (and phones
  * resend until acknowledged); the clients reconnect by themselves.
+ * The stream keeps what was broadcast, so it is capped and expires (retention.ts); no
+ * question's text is ever in it (redis-qa.ts).
  */
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
 import type { ServerOptions } from 'socket.io';
+import { DEFAULT_RETENTION, STREAM_REFRESH_MS, STREAM_TTL_MS, type RedisRetention } from './retention.ts';
+
+/** socket.io's stream in Redis. */
+export const STREAM = 'kit:socket.io';
 
 export interface RedisConnection {
   redis: RedisClientType;
@@ -18,7 +24,7 @@ export interface RedisConnection {
 /** Waits between reconnection attempts: 50 ms, growing to at most 1 s. */
 const reconnectStrategy = (attempt: number): number => Math.min(50 * 2 ** attempt, 1000);
 
-export async function connectRedis(url: string, log: (line: string) => void): Promise<RedisConnection> {
+export async function connectRedis(url: string, log: (line: string) => void, retention: RedisRetention = DEFAULT_RETENTION): Promise<RedisConnection> {
   const redis: RedisClientType = createClient({ url, socket: { reconnectStrategy } });
   let ready = false;
   let down = false;
@@ -36,11 +42,26 @@ export async function connectRedis(url: string, log: (line: string) => void): Pr
   const subscriber = redis.duplicate();
   subscriber.on('error', () => undefined);
   await subscriber.connect();
+  // The stream outlives the processes by STREAM_TTL_MS at most: each running one pushes it back.
+  const expire = (): Promise<boolean> => redis.pExpire(STREAM, STREAM_TTL_MS).then((set) => set === 1, () => false);
+  const refresh = setInterval(() => void expire(), STREAM_REFRESH_MS).unref();
+  // Made when socket.io first asks (it starts reading the stream at once): never for npm run purge or report.
+  let adapter: ReturnType<typeof createAdapter> | undefined;
+  // socket.io calls this with `new` (hence a function, not an arrow), once per namespace.
+  function expiringAdapter(nsp: Parameters<ReturnType<typeof createAdapter>>[0]): ReturnType<ReturnType<typeof createAdapter>> {
+    adapter ??= createAdapter(redis, { streamName: STREAM, maxLen: retention.streamMaxLen });
+    // The adapter writes its first entry (a heartbeat) as it starts: expire the stream once it is there.
+    void (async () => {
+      for (let tries = 0; tries < 50 && !(await expire()); tries++) await new Promise((ok) => setTimeout(ok, 100).unref());
+    })();
+    return adapter(nsp);
+  }
   return {
     redis,
     subscriber,
-    adapter: createAdapter(redis, { streamName: 'kit:socket.io' }),
+    adapter: expiringAdapter,
     async close() {
+      clearInterval(refresh);
       await Promise.allSettled([subscriber.quit(), redis.quit()]);
     },
   };

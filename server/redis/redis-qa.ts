@@ -6,7 +6,11 @@
  *   again. A workshop has tens of questions, so reading them all is cheap.
  * - Votes are a set per question (a vote key added or removed: voting twice is voting once),
  *   so a vote or a phone's greeting costs the same with 10 votes stored or 10,000.
- * Broadcasts go through socket.io's adapter.
+ * - Broadcasts never go through socket.io's adapter, whose stream Redis keeps: a question's
+ *   text must not sit there (dismissed and flagged ones included). A change is announced on a
+ *   Redis channel with no text in it; every process then reads the queue and the board from
+ *   Redis and sends them to its own sockets only (wire/live.ts emits Q&A locally), so each
+ *   phone and console gets each once.
  */
 import { randomBytes } from 'node:crypto';
 import type { RedisClientType } from 'redis';
@@ -28,6 +32,8 @@ const INTERVAL_MS = 200;
 
 /** The key of a workshop's questions and decisions. */
 export const qaKey = (workshopId: string): string => `kit:${workshopId}:qa`;
+/** The channel announcing that a workshop's questions or votes changed (the message says nothing more). */
+export const qaChangesKey = (workshopId: string): string => `kit:${workshopId}:qa:changes`;
 /** The key of one question's votes (a set of vote keys). */
 export const votesKey = (workshopId: string, questionId: string): string => `kit:${workshopId}:qa:${questionId}:votes`;
 
@@ -59,7 +65,14 @@ export class RedisQa implements LiveQa {
   constructor(
     private readonly record: WorkshopRecord,
     private readonly redis: RedisClientType,
+    /** A connection for the change channel (a subscribed connection can do nothing else). */
+    private readonly subscriber: RedisClientType,
   ) {}
+
+  /** Listens for changes of any process, this one's included: each sends the Q&A to its own sockets. */
+  async start(): Promise<void> {
+    await this.subscriber.subscribe(qaChangesKey(this.record.id), () => void this.flush());
+  }
 
   attach(output: QaOutput): void {
     this.output = output;
@@ -81,10 +94,10 @@ export class RedisQa implements LiveQa {
     return { state, length: events.length };
   }
 
-  async ask(text: unknown): Promise<Ack<{ flagged: boolean }>> {
+  async ask(text: unknown, replaces?: string): Promise<Ack<{ flagged: boolean; id: string }>> {
     const id = randomBytes(6).toString('base64url');
-    const result = await this.run({ type: 'ask', id, text });
-    return result.ok ? { ok: true, flagged: result.state.questions.get(id)?.flagged ?? false } : result;
+    const result = await this.run({ type: 'ask', id, text, replaces });
+    return result.ok ? { ok: true, id, flagged: result.state.questions.get(id)?.flagged ?? false } : result;
   }
 
   /** A phone's upvote, or taking it back: the core checks the question is on the board, the set keeps one per phone. */
@@ -97,7 +110,7 @@ export class RedisQa implements LiveQa {
       const key = votesKey(this.record.id, questionId);
       if (decision.events.length > 0) {
         await (on ? this.redis.sAdd(key, voter) : this.redis.sRem(key, voter));
-        this.timer ??= setTimeout(() => void this.flush(), INTERVAL_MS);
+        this.timer ??= setTimeout(() => void this.announce(), INTERVAL_MS);
       }
       return { ok: true, votes: await this.redis.sCard(key) };
     } catch {
@@ -122,8 +135,8 @@ export class RedisQa implements LiveQa {
         if ((await this.redis.eval(APPEND_IF_UNCHANGED, { keys: [qaKey(this.record.id)], arguments: args })) !== 1) continue;
         for (const e of decision.events) evolveQa(state, e);
         // The facilitator's decisions reach the room at once; new questions are coalesced.
-        if (command.type === 'moderate') void this.flush();
-        else this.timer ??= setTimeout(() => void this.flush(), INTERVAL_MS);
+        if (command.type === 'moderate') void this.announce();
+        else this.timer ??= setTimeout(() => void this.announce(), INTERVAL_MS);
         return { ok: true, state };
       }
     } catch {
@@ -131,9 +144,15 @@ export class RedisQa implements LiveQa {
     }
   }
 
-  private async flush(): Promise<void> {
+  /** Tells every process (this one too) that the questions changed; the message holds no text. */
+  private async announce(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    await this.redis.publish(qaChangesKey(this.record.id), '1').catch(() => undefined);
+  }
+
+  /** Sends the queue and the board, read from Redis, to this process's consoles and phones. */
+  private async flush(): Promise<void> {
     const { state } = await this.load().catch(() => ({ state: undefined }));
     if (!state) return;
     this.output?.toHosts(queueView(state));

@@ -29,7 +29,7 @@ export interface RedisRoomOptions {
   clock: () => number;
   joinUrl: (code: string) => string;
   /** Where question-box answers go: the Q&A queue, for the facilitator to moderate. */
-  onQuestion?: (text: string) => Promise<unknown>;
+  onQuestion?: (text: string, phone: string, activityId: string) => Promise<unknown>;
 }
 
 /** The activity the phones show. */
@@ -157,7 +157,7 @@ export class RedisRoom implements LiveRoom {
       const result = await this.ballots.submit(this.record.id, activityId, voter, value, tallyFields(activity, value));
       if (result === 'NOT_OPEN') return { ok: false, error: 'NOT_OPEN' };
       if (result === 'stored') this.announce(activityId);
-      if (result === 'stored' && typeof value === 'string' && activity.kind === 'text') await this.options.onQuestion?.(value);
+      if (result === 'stored' && typeof value === 'string' && activity.kind === 'text') await this.options.onQuestion?.(value, phone, activityId);
       return { ok: true, value };
     } catch {
       return { ok: false, error: 'STORAGE' };
@@ -201,6 +201,8 @@ export class RedisRoom implements LiveRoom {
         if (state.current === activity.id) this.output?.toAttendees('activity:snapshot', snap);
       }
       if (type === 'reset' && state.current === activity.id) this.output?.toAttendees('room:state', { ...(await this.roomState('attendee')), mine: null });
+      // A round's learning figures appear once it is locked, and go once it reopens.
+      if (activity.round !== undefined && decision.events.length > 0) this.output?.toHosts('learning:update', await this.learning());
     }
     return { ok: true };
   }
@@ -245,11 +247,11 @@ export class RedisRoom implements LiveRoom {
   }
 
   async learning(): Promise<LearningGain> {
-    const counts = new Map<string, { total: number; counts: number[] }>();
+    const counts = new Map<string, { total: number; counts: number[]; open: boolean }>();
     for (const a of this.options.catalog.values()) {
       if (a.round === undefined) continue;
       const s = await this.state(a);
-      counts.set(a.id, { total: s.total, counts: s.tally.counts });
+      counts.set(a.id, { total: s.total, counts: s.tally.counts, open: s.status === 'open' });
     }
     return learningGain([...this.options.catalog.values()], (id) => counts.get(id) ?? { total: 0, counts: [] }, (a) => thresholdOf(a, this.options.thresholds));
   }

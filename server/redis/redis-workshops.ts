@@ -5,6 +5,7 @@
 import type { RedisClientType } from 'redis';
 import type { Activity } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
+import { Asking } from '../live/asking.ts';
 import { JoinCounter } from '../live/join-counter.ts';
 import type { LiveWorkshops } from '../live/live-workshop.ts';
 import { WorkshopOf } from '../live/workshop-of.ts';
@@ -33,14 +34,15 @@ type RedisWorkshop = WorkshopOf<RedisRoom, RedisQa, RedisConsole>;
 
 function redisWorkshop(record: WorkshopRecord, options: RedisWorkshopsOptions & { catalog: ReadonlyMap<string, Activity> }): RedisWorkshop {
   const { redis } = options;
-  const qa = new RedisQa(record, redis);
-  const room = new RedisRoom({ ...options, record, thresholds: workshopThresholds(record, options.thresholds), onQuestion: (text) => qa.ask(text) });
+  const qa = new RedisQa(record, redis, options.subscriber);
+  const asking = new Asking(qa);
+  const room = new RedisRoom({ ...options, record, thresholds: workshopThresholds(record, options.thresholds), onQuestion: (text, phone, activityId) => asking.fromBox(phone, activityId, text) });
   const joins = new JoinCounter(
     record,
     async (keys) => void (await redis.sAdd(joinedKey(record.id), keys)),
     () => redis.sCard(joinedKey(record.id)),
   );
-  return new WorkshopOf(record, room, qa, new RedisConsole(record, redis, options.clock), joins);
+  return new WorkshopOf(record, room, qa, new RedisConsole(record, redis, options.clock), joins, asking);
 }
 
 export class RedisWorkshops implements LiveWorkshops {
@@ -53,6 +55,7 @@ export class RedisWorkshops implements LiveWorkshops {
     for (const w of workshops) {
       await w.room.start();
       await w.console.start();
+      await w.qa.start();
     }
     return new RedisWorkshops(new Map(workshops.map((w) => [w.record.code, w])));
   }

@@ -12,30 +12,46 @@ import type { Store, StoredEvent } from '../store/store.ts';
 import { activityKeys } from './ballots.ts';
 import { qaKey, votesKey } from './redis-qa.ts';
 import { currentKey, timesKey } from './redis-room.ts';
+import { readKept, type KeptInRedis } from './redis-purge.ts';
 import { joinedKey } from './redis-workshops.ts';
 import { listWorkshops } from './workshop-records.ts';
 
 /** Runs `use` on a copy of every workshop in Redis. */
 export async function withRedisCopy<T>(redis: RedisClientType, activities: readonly Activity[], use: (store: Store) => T): Promise<T> {
-  const store = openSqliteStore(':memory:');
+  const store = await redisCopy(redis, activities);
   try {
-    for (const record of await listWorkshops(redis)) {
-      store.createWorkshop(record);
-      store.commit([{ workshopId: record.id, events: await eventsOf(redis, record.id, activities) }]);
-    }
     return use(store);
   } finally {
     store.close();
   }
 }
 
+/** A copy of every workshop in Redis, in memory; the caller closes it. */
+export async function redisCopy(redis: RedisClientType, activities: readonly Activity[]): Promise<Store> {
+  const store = openSqliteStore(':memory:');
+  try {
+    for (const record of await listWorkshops(redis)) {
+      const kept = await readKept(redis, record.id);
+      store.createWorkshop(record);
+      store.commit([{ workshopId: record.id, events: await eventsOf(redis, record.id, activities, kept) }]);
+      // Purged in Redis: what purge kept, as a purged workshop on a laptop reads.
+      if (kept) store.purge(record.id, kept.summaries, kept.at, kept);
+    }
+    return store;
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
 /** A workshop's state in Redis as the events a store takes. */
-async function eventsOf(redis: RedisClientType, workshopId: string, activities: readonly Activity[]): Promise<StoredEvent[]> {
+async function eventsOf(redis: RedisClientType, workshopId: string, activities: readonly Activity[], kept: KeptInRedis | undefined): Promise<StoredEvent[]> {
   const [current, times, qa, joined] = await Promise.all([redis.get(currentKey(workshopId)), redis.hGetAll(timesKey(workshopId)), redis.lRange(qaKey(workshopId), 0, -1), redis.sMembers(joinedKey(workshopId))]);
-  const startedAt = Number(times['startedAt'] ?? 0);
-  const lastCommandAt = Number(times['lastCommandAt'] ?? 0);
+  // A purged workshop's times outlive its other keys in what purge kept.
+  const startedAt = Number(times['startedAt'] ?? kept?.startedAt ?? 0);
+  const lastCommandAt = Number(times['lastCommandAt'] ?? kept?.lastCommandAt ?? 0);
   // The first command's time and the last, as the store keeps them (no other time is kept).
-  const events: StoredEvent[] = times['startedAt'] ? [{ type: 'current', activityId: current, at: startedAt }] : [];
+  const events: StoredEvent[] = startedAt > 0 ? [{ type: 'current', activityId: current, at: startedAt }, { type: 'current', activityId: current, at: lastCommandAt }] : [];
   for (const a of activities) {
     const keys = activityKeys(workshopId, a.id);
     const [state, ballots] = await Promise.all([redis.hGetAll(keys.state), redis.hGetAll(keys.ballots)]);

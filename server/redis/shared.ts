@@ -7,8 +7,10 @@ import type { Thresholds } from '../core/workshop.ts';
 import type { SharedWorkshops } from '../live/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 import { connectRedis } from './connect.ts';
+import { forgetExpired } from './redis-purge.ts';
 import { RedisWorkshops } from './redis-workshops.ts';
 import { withRedisCopy } from './report-store.ts';
+import { redisRetention, sweepEnded, type RedisRetention } from './retention.ts';
 import { openRunningWorkshop } from './workshop-records.ts';
 
 export interface OpenSharedOptions {
@@ -21,6 +23,8 @@ export interface OpenSharedOptions {
   /** Start a fresh workshop instead of running the one running already. */
   fresh: boolean;
   log: (line: string) => void;
+  /** How long Redis keeps what the kit wrote; by default from REDIS_RETENTION_DAYS and REDIS_STREAM_MAXLEN. */
+  retention?: RedisRetention;
 }
 
 /** How long the kit waits for Redis when it starts before it says so and stops. */
@@ -28,9 +32,13 @@ const FIRST_CONNECT_MS = 10_000;
 
 export async function openShared(url: URL, options: OpenSharedOptions): Promise<{ workshop: WorkshopRecord; shared: SharedWorkshops<RedisWorkshops>; close(): Promise<void> }> {
   const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`Redis at ${url.host} did not answer within ${FIRST_CONNECT_MS / 1000} s`)), FIRST_CONNECT_MS).unref());
-  const connection = await Promise.race([connectRedis(url.href, options.log), timeout]);
+  const retention = options.retention ?? redisRetention(process.env);
+  if (typeof retention === 'string') throw new Error(retention);
+  const connection = await Promise.race([connectRedis(url.href, options.log, retention), timeout]);
   const { redis, subscriber, adapter } = connection;
   const workshop = await openRunningWorkshop(redis, options.fresh, Date.now(), options.threshold);
+  // Every other workshop has ended: its keys expire; what is past its retention goes now.
+  await forgetExpired(redis, await sweepEnded(redis, Date.now(), retention));
   const rooms = await RedisWorkshops.open({ redis, subscriber, activities: options.activities, thresholds: options.thresholds, clock: Date.now, joinUrl: options.joinUrl });
   return {
     workshop,

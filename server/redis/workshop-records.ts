@@ -10,6 +10,20 @@ import { freshWorkshop } from '../workshops.ts';
 const RECORDS = 'kit:workshops';
 const RUNNING = 'kit:running';
 
+/** The id of the workshop `npm start` runs, or null when none was started. */
+export const runningWorkshopId = (redis: RedisClientType): Promise<string | null> => redis.get(RUNNING);
+
+/** Replaces a workshop's record (purge overwrites its salt and key). */
+export async function saveRecord(redis: RedisClientType, record: WorkshopRecord): Promise<void> {
+  await redis.hSet(RECORDS, record.id, JSON.stringify(record));
+}
+
+/** Removes a workshop's record, its salt and key with it; no longer the running one if it was. */
+export async function forgetRecord(redis: RedisClientType, workshopId: string): Promise<void> {
+  await redis.hDel(RECORDS, workshopId);
+  await redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end return 0`, { keys: [RUNNING], arguments: [workshopId] });
+}
+
 /** All workshops, oldest first. */
 export async function listWorkshops(redis: RedisClientType): Promise<WorkshopRecord[]> {
   // Records made before the threshold was kept have none: the kit's setting applies to them.

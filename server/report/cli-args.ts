@@ -15,7 +15,8 @@ export interface ReportArgs {
   lang: string;
   /**
    * Fewest answers before results are shown (free text: at least 10, as in the room);
-   * undefined: the one kept with the workshop.
+   * undefined: the one kept with the workshop. Never below the workshop's own: a higher
+   * one holds back more, a lower one is raised to it (core/threshold-floor.ts).
    */
   threshold: number | undefined;
   help: boolean;
@@ -33,8 +34,9 @@ Options:
   --workshop CODE     the workshop's join code (default: the most recent workshop)
   --data-dir DIR      where the kit keeps answers (default ./data, as npm start)
   --lang LANG         the report's language: ${LANGUAGES.join(' or ')} (default en)
-  --threshold N       fewest answers before results are shown, 1-100 (default: the
-                      workshop's own, kept when it was created; ${DEFAULT_THRESHOLDS.default} for older ones)
+  --threshold N       hold back more: fewest answers before results are shown, 1-100.
+                      Never below the workshop's own threshold, kept when it was
+                      created (${DEFAULT_THRESHOLDS.default} for older ones): a lower N is raised to it
   --help              show this help`;
 
 export function parseReportArgs(argv: readonly string[]): ReportArgsResult {

@@ -19,6 +19,8 @@ export interface ReportLinks {
   csv: string;
   json: string;
   languages: { lang: string; name: string; href: string }[];
+  /** Ends the report cookie on this browser (routes.ts). */
+  signOut?: string;
 }
 
 export function reportHtml(report: Report, lang: string, strings: StringMap, links?: ReportLinks): string {
@@ -49,6 +51,7 @@ function nav(links: ReportLinks, t: Translate): string {
     `<li><a href="${escapeHtml(links.csv)}" download>${escapeHtml(t('report.nav.csv'))}</a></li>`,
     `<li><a href="${escapeHtml(links.json)}" download>${escapeHtml(t('report.nav.json'))}</a></li>`,
     ...links.languages.map((l) => `<li><a href="${escapeHtml(l.href)}" hreflang="${escapeHtml(l.lang)}" lang="${escapeHtml(l.lang)}">${escapeHtml(l.name)}</a></li>`),
+    links.signOut ? `<li><a href="${escapeHtml(links.signOut)}">${escapeHtml(t('report.signOut'))}</a></li>` : '',
   ];
   return `<nav aria-label="${escapeHtml(t('report.nav.label'))}"><ul>${items.join('')}</ul></nav>`;
 }

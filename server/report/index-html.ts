@@ -21,7 +21,12 @@ export function reportPath(code: string, lang: string, ext: '' | '.csv' | '.json
   return `/report/${encodeURIComponent(code)}${ext}?lang=${encodeURIComponent(lang)}`;
 }
 
-/** The workshops, in the order given, each linking to its report, CSV and JSON. */
+/** The address that ends the report cookie on this browser, answering in `lang`. */
+export function signOutPath(lang: string): string {
+  return `/report/sign-out?lang=${encodeURIComponent(lang)}`;
+}
+
+/** The workshops, in the order given, each linking to its report, CSV and JSON; and a way to sign out. */
 export function reportIndexHtml(workshops: readonly WorkshopListing[], lang: string, strings: StringMap): string {
   const t = translator(strings, lang);
   const head = ['report.facts.code', 'report.facts.date', 'report.facts.joined', 'report.index.status', 'report.index.downloads'];
@@ -48,7 +53,8 @@ export function reportIndexHtml(workshops: readonly WorkshopListing[], lang: str
     workshops.length === 0
       ? `<p>${escapeHtml(t('report.index.none'))}</p>`
       : `<table><thead><tr>${head.map((k) => `<th scope="col">${escapeHtml(t(k))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
-  const body = `<main><h1>${escapeHtml(t('report.index.title'))}</h1>${table}</main>`;
+  const signOut = `<p><a href="${escapeHtml(signOutPath(lang))}">${escapeHtml(t('report.signOut'))}</a></p>`;
+  const body = `<main><h1>${escapeHtml(t('report.index.title'))}</h1>${table}${signOut}</main>`;
   return documentHtml(lang, t('report.index.title'), body);
 }
 

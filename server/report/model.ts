@@ -8,6 +8,7 @@ import { activityText } from '../content/localize.ts';
 import { learningGain } from '../core/learning.ts';
 import { board, emptyQa } from '../core/questions.ts';
 import { results } from '../core/tally.ts';
+import { atLeast, ranWith } from '../core/threshold-floor.ts';
 import { thresholdOf, type Thresholds } from '../core/workshop.ts';
 import { LANGUAGES, type ActivityKind, type LearningGain, type Results } from '../protocol.ts';
 import type { Store, StoredQuestions, WorkshopRecord } from '../store/store.ts';
@@ -68,8 +69,13 @@ export interface Report {
   questions: ReportQuestion[];
 }
 
-/** The report of `record`, from the store. */
-export function buildReport(store: Store, content: Content, record: WorkshopRecord, thresholds: Thresholds): Report {
+/**
+ * The report of `record`, from the store, holding back what `asked` holds back, and never
+ * less than the workshop ran with (core/threshold-floor.ts): for a workshop made before
+ * thresholds were kept, `asked` alone.
+ */
+export function buildReport(store: Store, content: Content, record: WorkshopRecord, asked: Thresholds): Report {
+  const thresholds = atLeast(asked, ranWith(record.threshold, asked));
   const facts = store.facts(record.id);
   const counts = storedCounts(store, content.activities, record.id);
   const countOf = (id: string): { total: number; counts: number[] } => {

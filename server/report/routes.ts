@@ -1,19 +1,22 @@
 /**
- * The report pages, for `createRoutes`' `pages`. Thin: it checks the key or the cookie
- * (access.ts), builds the report (model.ts) and sends it as HTML, CSV or JSON. Nothing of it
- * may be cached, and the key never stays in the address bar.
+ * The report pages, for `createRoutes`' `pages`. Thin: it checks where the request comes
+ * from (the laptop, or anywhere with the report key), the key or the cookie (access.ts),
+ * builds the report (model.ts) and sends it as HTML, CSV or JSON. Nothing of it may be
+ * cached, the key never stays in the address bar, and /report/sign-out ends the cookie.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Content } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
 import type { PageHandler } from '../http/routes.ts';
-import { wrongKeyBrake } from '../privacy/wrong-keys.ts';
+import { onTheLaptop } from '../pairing/laptop.ts';
+import { wrongKeyGate } from '../privacy/wrong-keys.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
 import { workshopThresholds } from '../workshops.ts';
-import { cookieToken, readCookie, scopeOfKey, scopeOfToken, visible, type AccessOptions, type Scope } from './access.ts';
+import { atLeast, ranWith } from '../core/threshold-floor.ts';
+import { COOKIE_MAX_AGE_S, cookieToken, readCookie, scopeOfKey, scopeOfToken, visible, type AccessOptions, type Scope } from './access.ts';
 import { reportCsv, reportJson } from './csv.ts';
 import { reportHtml } from './html.ts';
-import { messageHtml, reportIndexHtml, reportPath } from './index-html.ts';
+import { messageHtml, reportIndexHtml, reportPath, signOutPath } from './index-html.ts';
 import { buildReport } from './model.ts';
 
 export interface ReportRoutesOptions {
@@ -27,45 +30,68 @@ export interface ReportRoutesOptions {
   defaultWorkshopId: string;
   /** The language when the address asks for none. */
   lang: string;
+  /** Opens every report from any machine (--report-key); without it, reports open on the laptop only. */
+  reportKey?: string | undefined;
+  /** Served over HTTPS (PUBLIC_URL https://): the cookie is `Secure` and `__Host-`. */
+  secure?: boolean;
+  clock?: (() => number) | undefined;
 }
 
-const COOKIE = 'report';
+const SIGN_OUT = '/report/sign-out';
 const REPORT = /^\/report\/([A-Za-z0-9]{1,16})(\.csv|\.json)?$/;
 
 export function reportRoutes(options: ReportRoutesOptions): PageHandler {
-  // As on the live room's handshake: a few wrong keys a minute, then each further one waits.
-  const wrongKey = wrongKeyBrake();
+  // As on the live room's handshake: past a few wrong keys a minute (from elsewhere than the
+  // laptop), keys are refused at once, unchecked, so guessing learns nothing.
+  const wrongKeys = wrongKeyGate();
+  const clock = options.clock ?? Date.now;
+  // Over HTTPS the browser keeps the cookie to this exact host and to HTTPS (the __Host- rules).
+  const cookie = options.secure
+    ? { name: '__Host-report', attributes: 'HttpOnly; SameSite=Strict; Path=/; Secure' }
+    : { name: 'report', attributes: 'HttpOnly; SameSite=Strict; Path=/report' };
   return (req, res, path) => {
     if (path !== '/report' && !path.startsWith('/report/')) return false;
-    void options.withStore((store) => serve(store, req, res, path)).catch(() => {
+    const here = onTheLaptop({ address: req.socket.remoteAddress, headers: req.headers });
+    const keyGiven = new URL(req.url ?? '/', 'http://report.invalid').searchParams.has('key');
+    void (async () => {
+      const guessing = keyGiven && !here && !(await wrongKeys.open('report'));
+      await options.withStore((store) => serve(store, req, res, path, here, guessing));
+    })().catch(() => {
       if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('The report cannot be read right now. Try again in a moment.');
     });
     return true;
   };
 
-  function serve(store: Store, req: IncomingMessage, res: ServerResponse<IncomingMessage>, path: string): true {
-    const access: AccessOptions = { ...options, store };
+  /** `here`: the request comes from the laptop; `guessing`: too many wrong keys came from elsewhere this minute. */
+  function serve(store: Store, req: IncomingMessage, res: ServerResponse<IncomingMessage>, path: string, here: boolean, guessing: boolean): true {
+    // Reports are read on the laptop; from elsewhere only when the deployment set a report key.
+    const access: AccessOptions = { ...options, store, here };
     const query = new URL(req.url ?? '/', 'http://report.invalid').searchParams;
     const asked = query.get('lang');
     const lang = asked !== null && options.content.strings[asked] ? asked : options.lang;
     const strings = options.content.strings[lang] ?? options.content.strings['en'] ?? {};
     const message = (status: number, title: string, body: string): true => send(res, status, 'text/html; charset=utf-8', messageHtml(lang, strings, title, body));
 
+    if (path === SIGN_OUT) {
+      res.setHeader('Set-Cookie', `${cookie.name}=; ${cookie.attributes}; Max-Age=0`);
+      return message(200, 'report.signedOut.title', 'report.signedOut.body');
+    }
+    if (!here && options.reportKey === undefined) return message(403, 'report.laptopOnly.title', 'report.laptopOnly.body');
     const key = query.get('key');
     if (key !== null) {
-      const scope = scopeOfKey(access, key);
+      const scope = guessing ? null : scopeOfKey(access, key);
       if (!scope) {
-        const refuse = (): true => message(401, 'report.locked.title', 'report.badKey.body');
-        void wrongKey('report').then(refuse);
-        return true;
+        if (!guessing && !here) void wrongKeys.wrong('report');
+        return message(401, 'report.locked.title', 'report.badKey.body');
       }
-      // Session cookie (no Max-Age): gone when the browser closes. Only report pages get it.
+      // It expires on the browser and here (access.ts) after COOKIE_MAX_AGE_S; /report/sign-out ends it sooner.
       const location = asked === null ? path : `${path}?lang=${encodeURIComponent(lang)}`;
-      res.writeHead(303, { Location: location, 'Referrer-Policy': 'no-referrer', 'Set-Cookie': `${COOKIE}=${cookieToken(key)}; HttpOnly; SameSite=Strict; Path=/report`, 'Cache-Control': 'no-store' }).end();
+      const set = `${cookie.name}=${cookieToken(key, clock())}; ${cookie.attributes}; Max-Age=${COOKIE_MAX_AGE_S}`;
+      res.writeHead(303, { Location: location, 'Referrer-Policy': 'no-referrer', 'Set-Cookie': set, 'Cache-Control': 'no-store' }).end();
       return true;
     }
-    const token = readCookie(req.headers.cookie, COOKIE);
-    const scope = token === undefined ? null : scopeOfToken(access, token);
+    const token = readCookie(req.headers.cookie, cookie.name);
+    const scope = token === undefined ? null : scopeOfToken(access, token, clock());
     if (!scope) return message(401, 'report.locked.title', 'report.locked.body');
 
     if (path === '/report' || path === '/report/') {
@@ -76,7 +102,8 @@ export function reportRoutes(options: ReportRoutesOptions): PageHandler {
     const record = match ? find(store, scope, match[1] ?? '') : undefined;
     if (!match || !record) return message(404, 'report.notFound.title', 'report.notFound.body');
 
-    const report = buildReport(store, options.content, record, workshopThresholds(record, options.thresholds));
+    // Never under what the workshop ran with, nor under 10 for one that kept none: as `npm run report` and purge.
+    const report = buildReport(store, options.content, record, atLeast(workshopThresholds(record, options.thresholds), ranWith(record.threshold)));
     const file = `csec-report-${record.code}-${report.date}`;
     switch (match[2]) {
       case '.csv':
@@ -87,7 +114,7 @@ export function reportRoutes(options: ReportRoutesOptions): PageHandler {
         const languages = Object.keys(options.content.strings)
           .filter((l) => l !== lang)
           .map((l) => ({ lang: l, name: options.content.strings[l]?.['language.name'] ?? l, href: reportPath(record.code, l) }));
-        const links = { index: `/report?lang=${encodeURIComponent(lang)}`, csv: reportPath(record.code, lang, '.csv'), json: reportPath(record.code, lang, '.json'), languages };
+        const links = { index: `/report?lang=${encodeURIComponent(lang)}`, csv: reportPath(record.code, lang, '.csv'), json: reportPath(record.code, lang, '.json'), languages, signOut: signOutPath(lang) };
         return send(res, 200, 'text/html; charset=utf-8', reportHtml(report, lang, strings, links));
       }
     }

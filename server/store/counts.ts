@@ -7,7 +7,9 @@
  */
 import type { Activity } from '../content/schema.ts';
 import { count, emptyTally, MIN_WORD_REPEATS, type Tally } from '../core/tally.ts';
-import type { ActivitySummary, Store } from './store.ts';
+import { ranWith } from '../core/threshold-floor.ts';
+import { thresholdOf, type Thresholds } from '../core/workshop.ts';
+import type { ActivitySummary, Store, WorkshopRecord } from './store.ts';
 
 /** How many answered an activity, and its tally. */
 export interface ActivityCounts {
@@ -54,16 +56,30 @@ export function storedCounts(store: Store, activities: readonly Activity[], work
 }
 
 /**
- * What purge keeps of each answered activity. A word fewer than MIN_WORD_REPEATS phones gave
- * is never shown (it is the one most likely to be personal), so it is not kept either: the
- * report reads the same before and after, and the data folder holds less.
+ * What purge keeps of each answered activity, for a workshop that ran with `thresholds`
+ * (never lower: core/threshold-floor.ts). What the room never shows is not kept, so the
+ * report reads the same before and after and the data folder holds less:
+ * - an activity answered by fewer than its threshold keeps its total only, no count per
+ *   option, word or point (the total says how many answered, never what anyone chose;
+ *   the report shows it before and after, "hidden (4 answers)");
+ * - a word fewer than MIN_WORD_REPEATS phones gave (the one most likely to be personal).
  */
-export function summariesOf(counts: ReadonlyMap<string, ActivityCounts>): ActivitySummary[] {
+export function summariesOf(counts: ReadonlyMap<string, ActivityCounts>, activities: readonly Activity[], thresholds: Thresholds): ActivitySummary[] {
+  const byId = new Map(activities.map((a) => [a.id, a]));
   return [...counts]
     .filter(([, c]) => c.total > 0)
-    .map(([activityId, { total, tally }]) => ({
-      activityId,
-      total,
-      tally: { counts: [...tally.counts], words: [...tally.words].filter(([, n]) => n >= MIN_WORD_REPEATS), sum: tally.sum },
-    }));
+    .map(([activityId, { total, tally }]) => {
+      const activity = byId.get(activityId);
+      if (!activity || total < thresholdOf(activity, thresholds)) return { activityId, total, tally: { counts: [], words: [], sum: 0 } };
+      return { activityId, total, tally: { counts: [...tally.counts], words: [...tally.words].filter(([, n]) => n >= MIN_WORD_REPEATS), sum: tally.sum } };
+    });
+}
+
+/**
+ * What purge keeps of `record`: its counts, summarised with the threshold it ran with. A
+ * workshop that kept none is summarised with the kit's default, 10: what it ran with is
+ * unknown, and a summary can never be made more private later.
+ */
+export function keptSummaries(store: Store, activities: readonly Activity[], record: WorkshopRecord): ActivitySummary[] {
+  return summariesOf(storedCounts(store, activities, record.id), activities, ranWith(record.threshold));
 }

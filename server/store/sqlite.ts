@@ -1,14 +1,15 @@
 /**
  * The SQLite store (better-sqlite3): one file in the data folder, WAL mode, schema
  * migrations run on open. Writes are synchronous and committed when a call returns.
+ * Deleting means gone: deleted rows are overwritten (secure_delete), and `vacuum` rewrites the
+ * file and empties the write-ahead log after a purge, so no page keeps a purged answer.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ActivityStatus, AnswerValue } from '../protocol.ts';
 import { migrate } from './migrations.ts';
 import { openConsoleTable } from './sqlite-console.ts';
 import { openQuestionTables } from './sqlite-questions.ts';
+import { prepareDataDir, tightenFiles } from './sqlite-files.ts';
 import { openRecordTables } from './sqlite-records.ts';
 import type { StoredEvent, Store, StoredRoom, WorkshopRecord } from './store.ts';
 
@@ -17,9 +18,14 @@ const MEMORY = ':memory:';
 /** Opens (creating when needed) the store in `dataDir`. */
 export function openSqliteStore(dataDir: string): Store {
   // ':memory:' (nothing on disk): a copy of what Redis holds, made for one report (redis/).
-  if (dataDir !== MEMORY) mkdirSync(dataDir, { recursive: true });
-  const db = new Database(dataDir === MEMORY ? MEMORY : join(dataDir, 'workshops.sqlite'));
+  const onDisk = dataDir !== MEMORY;
+  const db = new Database(onDisk ? prepareDataDir(dataDir) : MEMORY);
+  // Deleted rows are overwritten with zeros, not left in free pages for `strings` to find.
+  db.pragma('secure_delete = ON');
+  // VACUUM's scratch copy of every row stays in memory, never in a temporary file.
+  db.pragma('temp_store = MEMORY');
   db.pragma('journal_mode = WAL');
+  if (onDisk) tightenFiles(dataDir);
   // FULL: a committed answer survives power loss, not only a crash of the process.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -96,8 +102,15 @@ export function openSqliteStore(dataDir: string): Store {
     commit: (batches) => commit(batches),
     facts: (workshopId) => records.facts(workshopId),
     summaries: (workshopId) => records.summaries(workshopId),
-    purge: (workshopId, summaries, at) => records.purge(workshopId, summaries, at),
+    purge: (workshopId, summaries, at, kept) => records.purge(workshopId, summaries, at, kept),
     deleteWorkshop: (workshopId) => records.delete(workshopId),
+    vacuum() {
+      // Rewrites the file from the rows kept (through the WAL), then copies the WAL back and
+      // truncates it to nothing: the pages of deleted rows are neither in the file nor the log.
+      db.exec('VACUUM');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      if (onDisk) tightenFiles(dataDir);
+    },
     close: () => db.close(),
   };
 }

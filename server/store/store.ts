@@ -76,6 +76,12 @@ export interface ActivitySummary {
   tally: { counts: number[]; words: [string, number][]; sum: number };
 }
 
+/** How many phones joined and questions were asked, as purge keeps them. */
+export interface PurgedCounts {
+  joined: number;
+  questionsAsked: number;
+}
+
 /** What a report says about a workshop beyond its activities. */
 export interface WorkshopFacts {
   /** When the facilitator first and last opened, locked or revealed something; null before. */
@@ -102,9 +108,19 @@ export interface Store {
   facts(workshopId: string): WorkshopFacts;
   /** The counts purge kept, by activity (empty until purged). */
   summaries(workshopId: string): ActivitySummary[];
-  /** Keeps only `summaries` and counts: deletes the ballots, questions, votes and joined phones. */
-  purge(workshopId: string, summaries: readonly ActivitySummary[], at: number): void;
+  /**
+   * Keeps only `summaries` and counts: deletes the ballots, questions, votes and joined phones,
+   * and destroys the workshop's salt and key, so a device token matches nothing it left.
+   * `kept` gives the numbers of phones and questions when the rows are not here to count (a
+   * copy of a workshop purged in Redis).
+   */
+  purge(workshopId: string, summaries: readonly ActivitySummary[], at: number, kept?: PurgedCounts): void;
   /** Deletes the workshop and everything of it. */
   deleteWorkshop(workshopId: string): void;
+  /**
+   * After a purge or a delete: rewrites the storage so nothing deleted can be read back from
+   * it (no free page, no write-ahead log keeps it). Slow on a large store: once per purge.
+   */
+  vacuum(): void;
   close(): void;
 }

@@ -6,9 +6,11 @@
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LiveRoom, LiveWorkshop, LiveWorkshops } from '../live/live-workshop.ts';
+import { isLoopback, type Caller } from '../pairing/laptop.ts';
 import type { HandshakeError } from '../protocol.ts';
 import { phoneKey, sameSecret } from '../privacy/keys.ts';
-import { wrongKeyBrake } from '../privacy/wrong-keys.ts';
+import { wrongKeyGate } from '../privacy/wrong-keys.ts';
+import { createPhoneGate } from './phone-gate.ts';
 import { attendeeAuth, hostAuth } from './schemas.ts';
 
 /** Events a connection may send per second before it is refused... */
@@ -34,21 +36,40 @@ export interface Identity {
   role: 'host' | 'attendee';
   /** Salted hash of the phone's device token (privacy/keys.ts); never the token itself, never stored. */
   phone?: string;
+  /** A paired console (server/pairing/): the hash of its credential, so revoking it ends the connection. */
+  console?: string;
+}
+
+/** The facilitator's other ways in (wire/console-auth.ts): a paired console, and where the host key may be shown. */
+export interface HostAccess {
+  /** The identity of a console's handshake, or undefined when `auth` is not a console's. */
+  console(auth: unknown): Promise<Identity | HandshakeError> | undefined;
+  hostKeyHere(caller: Caller): boolean;
 }
 
 /** Counts of what the guards did, for tests and the benchmark (never who). */
 export interface GuardStats {
-  /** Wrong host keys that had to wait because there were too many. */
-  slowedHostKeys: number;
+  /** Host keys refused unchecked because there had been too many wrong ones (never from the laptop itself). */
+  refusedHostKeys: number;
+  /** New phones refused because their address brought too many (wire/phone-gate.ts). */
+  refusedPhones: number;
   /** Connections ended for flooding. */
   floodDisconnects: number;
 }
 
-export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostKeyOf: (room: LiveRoom) => string, stats: GuardStats) {
-  // Keyed by workshop, never by address (privacy/wrong-keys.ts).
-  const wrongKey = wrongKeyBrake(() => (stats.slowedHostKeys += 1));
+/**
+ * Checks a connection's handshake. `address` (wire/source.ts) is used for limits held in
+ * memory, never kept: new phones per address, and wrong host keys, which the laptop itself
+ * is never refused for.
+ */
+export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostKeyOf: (room: LiveRoom) => string, stats: GuardStats, access?: HostAccess) {
+  // Counted by workshop (privacy/wrong-keys.ts).
+  const wrongKeys = wrongKeyGate();
+  const admitPhone = createPhoneGate();
 
-  return async (auth: unknown): Promise<Identity | HandshakeError> => {
+  return async (auth: unknown, address: string, caller?: Caller): Promise<Identity | HandshakeError> => {
+    const paired = access?.console(auth);
+    if (paired) return paired;
     const asHost = hostAuth.safeParse(auth);
     const asAttendee = asHost.success ? undefined : attendeeAuth.safeParse(auth);
     if (!asHost.success && !asAttendee?.success) return 'BAD_HANDSHAKE';
@@ -56,9 +77,25 @@ export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostK
     const workshop = rooms.workshop(code);
     if (!workshop) return 'UNKNOWN_WORKSHOP';
     const { room } = workshop;
-    if (asAttendee?.success) return { workshop, room, role: 'attendee', phone: phoneKey(room.record.salt, asAttendee.data.device) };
+    if (asAttendee?.success) {
+      // Phones join the workshop the kit runs, never a past one (its questions, its answers).
+      if (code !== defaultCode) return 'UNKNOWN_WORKSHOP';
+      const phone = phoneKey(room.record.salt, asAttendee.data.device);
+      if (!(await admitPhone(phone, address))) {
+        stats.refusedPhones += 1;
+        return 'RATE_LIMITED';
+      }
+      return { workshop, room, role: 'attendee', phone };
+    }
+    // The host key never crosses the venue's Wi-Fi in clear: refused before it is even compared.
+    if (access && caller && !access.hostKeyHere(caller)) return 'HOST_KEY_LOCAL_ONLY';
+    const laptop = isLoopback(address);
+    if (!laptop && !(await wrongKeys.open(room.record.id))) {
+      stats.refusedHostKeys += 1;
+      return 'BAD_HOST_KEY';
+    }
     if (asHost.success && sameSecret(asHost.data.hostKey, hostKeyOf(room))) return { workshop, room, role: 'host' };
-    await wrongKey(room.record.id);
+    if (!laptop) await wrongKeys.wrong(room.record.id);
     return 'BAD_HOST_KEY';
   };
 }

@@ -34,7 +34,8 @@ export function registerHost(socket: Socket, { room, role }: Identity, countdown
     handle(socket, event, activityCommand, async (p) => {
       const ack = await room.command(command, p.activityId);
       if (ack.ok && command === 'open') countdown.moved({ type: 'current', activityId: p.activityId });
-      if (ack.ok && (command === 'lock' || command === 'unlock' || command === 'reset')) countdown.moved({ type: 'command', activityId: p.activityId });
+      // A reveal locks the answers too (core/workshop.ts): a countdown to close them has nothing left to do.
+      if (ack.ok && (command === 'lock' || command === 'unlock' || command === 'reveal' || command === 'reset')) countdown.moved({ type: 'command', activityId: p.activityId });
       return ack;
     });
   }

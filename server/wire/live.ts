@@ -3,14 +3,14 @@
  * it checks who is connecting, validates every event at the edge, calls the room and
  * answers with an ack. No business rule lives here.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type ServerToClient } from '../protocol.ts';
 import type { LiveRoom, LiveWorkshops } from '../live/live-workshop.ts';
 import { CountdownRoom } from '../countdown/countdown-room.ts';
 import { registerConsole } from './console.ts';
 import { registerCountdown } from './countdown.ts';
-import { createFloodGuard, createHandshake, FLOOD_LIMITS, originAllowed, type FloodLimits, type GuardStats, type Identity } from './guard.ts';
+import { createFloodGuard, createHandshake, FLOOD_LIMITS, originAllowed, type FloodLimits, type GuardStats, type HostAccess, type Identity } from './guard.ts';
 import { greet } from './greet.ts';
 import { handle } from './handle.ts';
 import { createHeadcount } from './headcount.ts';
@@ -18,6 +18,7 @@ import { registerHost } from './host.ts';
 import { createQaHandlers } from './qa.ts';
 import { createStage } from './stage.ts';
 import { answerSubmit } from './schemas.ts';
+import { sourceOf } from './source.ts';
 
 type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Identity>;
 
@@ -33,7 +34,13 @@ export interface LiveOptions {
   closingSlide?: string | undefined;
   /** The flood guard's limits; tests of validation raise them to reach the validator. */
   limits?: FloodLimits;
+  /** Whether a request's Host is one of the kit's own names (http/hosts.ts). */
+  hostAllowed?: (req: IncomingMessage) => boolean;
+  /** Behind a proxy the kit trusts, a phone's address is the one the proxy forwarded (wire/source.ts). */
+  trustProxy?: boolean;
   stats: GuardStats;
+  /** Paired consoles, and where the host key may be shown (wire/console-auth.ts); absent: the host key anywhere. */
+  access?: HostAccess | undefined;
 }
 
 /** Largest message a client may send; an answer is a few hundred bytes. */
@@ -45,7 +52,7 @@ const ATTENDEE_ONLY = new Set<string>(Object.values(ATTENDEE_EVENTS));
 const hostsOf = (room: LiveRoom): string => `hosts:${room.record.id}`;
 const attendeesOf = (room: LiveRoom): string => `attendees:${room.record.id}`;
 
-export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, closingSlide, limits = FLOOD_LIMITS, stats, adapter }: LiveOptions): Server {
+export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, closingSlide, limits = FLOOD_LIMITS, stats, adapter, hostAllowed = () => true, trustProxy = false, access }: LiveOptions): Server {
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, Identity>(httpServer, {
     ...(adapter ? { adapter } : {}),
     serveClient: false,
@@ -54,7 +61,8 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
     pingInterval: 25_000,
     pingTimeout: 30_000,
     allowRequest: (req, callback) => {
-      const ok = originAllowed(req, publicUrl);
+      // Another site's page under a borrowed name (DNS rebinding) is refused like a foreign Origin.
+      const ok = originAllowed(req, publicUrl) && hostAllowed(req);
       callback(ok ? null : 'FOREIGN_ORIGIN', ok);
     },
   });
@@ -76,9 +84,10 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
       toAttendees: (event, payload) => io.to(attendeesOf(room)).emit(event, payload as never),
       attendeeCount: () => io.sockets.adapter.rooms.get(attendeesOf(room))?.size ?? 0,
     });
+    // Local only: every process sends the Q&A to its own sockets, so no question's text is in the adapter's stream (redis/redis-qa.ts).
     qa.attach({
-      toHosts: (queue) => io.to(hostsOf(room)).emit('qa:queue', queue),
-      toAttendees: (board) => io.to(attendeesOf(room)).emit('qa:board', board),
+      toHosts: (queue) => io.local.to(hostsOf(room)).emit('qa:queue', queue),
+      toAttendees: (board) => io.local.to(attendeesOf(room)).emit('qa:board', board),
     });
     console.attach({
       toHosts: (event: 'deck:position' | 'deck:go', payload: unknown) => io.to(hostsOf(room)).emit(event, payload as never),
@@ -89,9 +98,9 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
   const headcount = createHeadcount(io, (w) => attendeesOf(w.room), (w) => hostsOf(w.room), adapter !== undefined);
   const stage = createStage(closingSlide, (room, finished) => io.to(attendeesOf(room)).emit('room:finished', finished));
 
-  const handshake = createHandshake(rooms, defaultCode, hostKeyOf, stats);
+  const handshake = createHandshake(rooms, defaultCode, hostKeyOf, stats, access);
   io.use((socket, next) => {
-    void handshake(socket.handshake.auth).then((result) => {
+    void handshake(socket.handshake.auth, sourceOf(socket.handshake, trustProxy), socket.handshake).then((result) => {
       if (typeof result === 'string') return next(new Error(result));
       socket.data = result;
       next();

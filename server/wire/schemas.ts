@@ -21,6 +21,16 @@ export const hostAuth = z.strictObject({
 });
 
 /**
+ * A paired console (server/pairing/): the credential the phone made itself (crypto random,
+ * base64url), with the single-use pairing code the first time only.
+ */
+export const consoleAuth = z.strictObject({
+  v: z.literal(PROTOCOL_VERSION),
+  pair: z.string().regex(/^[A-Za-z0-9 -]{8,12}$/).optional(),
+  console: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/),
+});
+
+/**
  * Only the shape of an answer is checked here: a number, a list of numbers or a text. Whether
  * it is a valid answer to the activity (in range, a whole number, short enough) is the core's
  * rule, so every well-formed but invalid answer gets the same BAD_ANSWER. Size is bounded by

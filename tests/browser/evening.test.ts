@@ -104,6 +104,24 @@ describe('the console', () => {
     await remote.click('text=Clear answers');
     await remote.waitForFunction(() => document.querySelector('.activity-count')?.textContent?.startsWith('0 answers'));
   });
+
+  it('says that showing results closes the answers, and that reopening them hides the results', async () => {
+    const deck = await deckOpen();
+    const remote = await consoleOpen();
+    const index = await deck.evaluate(() => [...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.getAttribute('data-activity') === 'scenario-new-friend'));
+    await deck.evaluate((i) => (location.hash = `#/${i}`), index);
+    const phone = await phoneOpen();
+    await phone.click('button.choice[data-value="1"]');
+    await remote.waitForFunction(() => document.querySelector('.activity-count')?.textContent?.startsWith('1 answer'));
+    // Open: one press closes and shows, so the counts on screen never move afterwards.
+    await remote.click('text=Close answers and show results');
+    await deck.waitForSelector('section.present.revealed');
+    await phone.waitForSelector('button.choice:disabled');
+    await remote.click('text=Hide results and reopen answers');
+    await deck.waitForSelector('section.present:not(.revealed)');
+    await phone.waitForSelector('button.choice:not(:disabled)');
+    await remote.waitForSelector('#activity button:has-text("Close answers and show results")');
+  });
 });
 
 describe('a question, from a phone to the Q&A slide', () => {
@@ -206,10 +224,15 @@ describe('what we learned', () => {
       await facilitator.socket.emitWithAck('activity:unlock', { activityId });
       const acks = await Promise.all(phones.map((p, i) => p.socket.emitWithAck('answer:submit', { activityId, value: value(i) })));
       expect(acks.every((a) => a.ok)).toBe(true);
+      // A round's figures show once it is locked: while open they would move answer by answer.
+      await facilitator.socket.emitWithAck('activity:lock', { activityId });
     };
     await answerAll('check-force.before', (i) => (i < 3 ? 1 : 0));
     await answerAll('check-force.after', (i) => (i < 8 ? 1 : 0));
     await answerAll('reflect-signs.after', (i) => 1 + (i % 5));
+    // A second round still taking answers shows nothing but that it is open.
+    await facilitator.socket.emitWithAck('activity:open', { activityId: 'check-who-recruits.after' });
+    await facilitator.socket.emitWithAck('activity:unlock', { activityId: 'check-who-recruits.after' });
     for (const p of [...phones, facilitator]) p.socket.close();
 
     const deck = await deckOpen();
@@ -221,6 +244,7 @@ describe('what we learned', () => {
     expect(await deck.textContent('section.present .learning-overall')).toContain('30% → 80%');
     // Rounds under the threshold show their count, not a percent.
     expect(await deck.textContent('section.present .learning-checks tbody tr:nth-child(2)')).toContain('too few (0 answers)');
+    expect(await deck.textContent('section.present .learning-checks tbody tr:nth-child(2)')).toContain('still open');
     expect(await deck.textContent('section.present .learning-scales tbody tr:first-child')).toContain('average 3');
     await deck.screenshot({ path: join(SHOTS, 'deck-learning.png') });
     expect(await deck.$eval('section.present', (s) => s.scrollHeight)).toBeLessThanOrEqual(720);

@@ -101,11 +101,17 @@ describe('the live room with a deck and five phones', () => {
     expect(await deckCounts(deck, KC)).toEqual([]);
     await deck.waitForSelector(`section[data-activity="${KC}"] .live-note`);
 
-    // The fifth answer crosses the threshold: phones and deck show the same counts.
+    // The reveal locked the answers (shown counts never move): the fifth phone cannot answer.
     const fifth = phones[4] as Page;
+    expect(await fifth.isDisabled('button.choice[data-value="1"]')).toBe(true);
+    // A reopens them on purpose, which hides the results; the fifth answer crosses the
+    // threshold, and R shows phones and deck the same counts.
+    await deck.keyboard.press('a');
+    await first.waitForSelector('.results-waiting', { state: 'detached' });
     await fifth.click('button.choice[data-value="1"]');
     await fifth.waitForSelector('.feedback.received');
     await deck.waitForSelector(`section[data-activity="${KC}"] .live-count >> text=5 answers`);
+    await deck.keyboard.press('r');
     await deck.waitForFunction((id) => document.querySelectorAll(`section[data-activity="${id}"] .option-count`).length === 3, KC);
     for (const phone of phones) await phone.waitForSelector('.results .bars');
     expect(await deckCounts(deck, KC)).toEqual(['1', '4', '0']);

@@ -34,19 +34,27 @@ export interface Seeded {
 /** Two workshops in a new data folder, played; the server keeps running. */
 export async function seedWorkshops(): Promise<Seeded> {
   const dataDir = tempDataDir();
-  const store = openSqliteStore(dataDir);
-  const old = newWorkshop(store, Date.now() - 40 * DAY);
-  const recent = newWorkshop(store, Date.now());
-  store.close();
   let now = STARTED;
-  const running = await startServer(dataDir, { thresholds: THRESHOLDS, clock: () => now });
   const devices: string[] = [];
-  for (const record of [old, recent]) {
+  // Each workshop is played while it is the one the kit runs (only that one takes phones), and
+  // keeps the threshold it runs with, as every new workshop does: reports and purge never go under it.
+  const played: WorkshopRecord[] = [];
+  let running: Running | undefined;
+  for (const createdAt of [Date.now() - 40 * DAY, Date.now()]) {
+    await running?.close(true);
+    const store = openSqliteStore(dataDir);
+    const record = newWorkshop(store, createdAt, THRESHOLDS.default);
+    store.close();
     now = STARTED;
+    running = await startServer(dataDir, { thresholds: THRESHOLDS, clock: () => now });
     devices.push(...(await play(running, record, (minutes) => (now = STARTED + minutes * 60_000))));
+    // The kit writes joins in batches (at most a second later): wait until every phone is counted.
+    const counted = running;
+    await until(() => counted.store.facts(record.id).joined === 8);
+    played.push(record);
   }
-  // The kit writes joins in batches (at most a second later): wait until every phone is counted.
-  for (const record of [old, recent]) await until(() => running.store.facts(record.id).joined === 8);
+  const [old, recent] = played;
+  if (!running || !old || !recent) throw new Error('the workshops were not played');
   return { running, old, recent, devices };
 }
 

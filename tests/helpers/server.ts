@@ -50,6 +50,8 @@ export async function startServer(dataDir = tempDataDir(), extra: Partial<AppOpt
     content: realContent(),
     clientDir: join(ROOT, 'dist/client'),
     joinUrl: (code) => `http://127.0.0.1:${port}/?code=${code}`,
+    // Browser tests reach the kit by this name, as phones on a venue network by its address.
+    allowedHosts: ['kit.test'],
     ...extra,
   });
   await new Promise<void>((ok) => app.server.listen(listenPort, '127.0.0.1', ok));

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, tempDataDir } from '../helpers/server.ts';
@@ -27,6 +27,9 @@ function start(args: string[], env: Record<string, string> = {}): Promise<string
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
 }
+
+/** The links `npm start` keeps in the data folder when its output is not a terminal (as here). */
+const linksOf = (dataDir: string): string => readFileSync(join(dataDir, 'links.txt'), 'utf8');
 
 describe('npm start', () => {
   it.each([
@@ -57,49 +60,67 @@ describe('npm start', () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
     const out = await start(['--port', '0', '--data-dir', dataDir, '--public-url', 'https://kit.example.org']);
-    const presenter = out.match(/http:\/\/localhost:(\d+)\/present\?plan=90&key=([\w-]+)/);
+    const links = linksOf(dataDir);
+    const presenter = links.match(/http:\/\/localhost:(\d+)\/present\?plan=90&key=([\w-]+)/);
     expect(presenter).not.toBeNull();
     // The full-workshop link, with the optional modules, is printed beside the core's.
-    expect(out).toContain(`http://localhost:${presenter?.[1]}/present?plan=60&key=${presenter?.[2]}`);
-    expect(out).toContain(`http://localhost:${presenter?.[1]}/present?full&key=${presenter?.[2]}`);
+    expect(links).toContain(`http://localhost:${presenter?.[1]}/present?plan=60&key=${presenter?.[2]}`);
+    expect(links).toContain(`http://localhost:${presenter?.[1]}/present?full&key=${presenter?.[2]}`);
     // Each plan with its planned minutes, as npm run check:content counts them.
-    expect(out).toMatch(/60 minutes \(PTA meeting: the essentials, \d+ min planned\)/);
-    expect(out).toMatch(/the full set \(every module, about \d+ min\)/);
+    expect(links).toMatch(/60 minutes \(PTA meeting: the essentials, \d+ min planned\)/);
+    expect(links).toMatch(/the full set \(every module, about \d+ min\)/);
     expect(out).toContain('https://kit.example.org/');
     expect(out).toMatch(/[▀▄█]/); // the QR drawn with block characters
     const health = await fetch(`http://127.0.0.1:${presenter?.[1]}/healthz`);
     expect(await health.json()).toEqual({ ok: true });
 
     children[0]?.kill('SIGKILL');
-    const again = await start(['--port', '0', '--data-dir', dataDir]);
-    expect(again).toContain(`/present?plan=90&key=${presenter?.[2]}`);
+    await start(['--port', '0', '--data-dir', dataDir]);
+    expect(linksOf(dataDir)).toContain(`/present?plan=90&key=${presenter?.[2]}`);
   });
 
   it('starts a fresh workshop with --new, with its own code and key', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
     const first = await start(['--port', '0', '--data-dir', dataDir]);
+    const firstKey = linksOf(dataDir).match(/key=([\w-]+)/)?.[1];
     children[0]?.kill('SIGKILL');
     const fresh = await start(['--port', '0', '--data-dir', dataDir, '--new']);
     const code = (out: string) => out.match(/join code ([A-Z0-9]{6})/)?.[1];
-    const key = (out: string) => out.match(/key=([\w-]+)/)?.[1];
     expect(code(fresh)).toBeDefined();
     expect(code(fresh)).not.toBe(code(first));
-    expect(key(fresh)).not.toBe(key(first));
+    expect(firstKey).toBeDefined();
+    expect(linksOf(dataDir).match(/key=([\w-]+)/)?.[1]).not.toBe(firstKey);
   });
 
   it('uses the key given by HOST_KEY', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
-    const out = await start(['--port', '0', '--data-dir', dataDir], { HOST_KEY: 'my-own-key-1234' });
-    expect(out).toContain('/present?plan=90&key=my-own-key-1234');
+    await start(['--port', '0', '--data-dir', dataDir], { HOST_KEY: 'my-own-key-1234-abcdef' });
+    expect(linksOf(dataDir)).toContain('/present?plan=90&key=my-own-key-1234-abcdef');
   });
 
   it('prints presenter links for the Spanish deck with --lang es', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
-    const out = await start(['--port', '0', '--data-dir', dataDir, '--lang', 'es'], { HOST_KEY: 'my-own-key-1234' });
-    expect(out).toContain('/present?lang=es&plan=60&key=my-own-key-1234');
-    expect(out).toContain('/present?lang=es&full&key=my-own-key-1234');
+    await start(['--port', '0', '--data-dir', dataDir, '--lang', 'es'], { HOST_KEY: 'my-own-key-1234-abcdef' });
+    expect(linksOf(dataDir)).toContain('/present?lang=es&plan=60&key=my-own-key-1234-abcdef');
+    expect(linksOf(dataDir)).toContain('/present?lang=es&full&key=my-own-key-1234-abcdef');
+  });
+
+  it('prints no key and no pairing code when its output is not a terminal (a log, the journal)', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const out = await start(['--port', '0', '--data-dir', dataDir], { HOST_KEY: 'a-key-for-the-journal-test' });
+    expect(out).not.toContain('a-key-for-the-journal-test');
+    expect(out).not.toContain('key=');
+    expect(out).not.toContain('#pair=');
+    expect(out).toContain(`They are in ${join(dataDir, 'links.txt')} (readable by you only), or run npm start in a terminal.`);
+    // The links are kept where only the facilitator can read them.
+    expect(statSync(join(dataDir, 'links.txt')).mode & 0o777).toBe(0o600);
+    const links = linksOf(dataDir);
+    expect(links).toContain('/present?plan=90&key=a-key-for-the-journal-test');
+    expect(links).toMatch(/\/host#pair=[A-Z2-9]{8}/);
+    expect(links).toContain('/report?key=a-key-for-the-journal-test');
   });
 });

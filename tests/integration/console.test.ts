@@ -122,6 +122,8 @@ describe('what the room learned', () => {
         const phone = track(await attendee(running.url));
         expect((await phone.socket.emitWithAck('answer:submit', { activityId, value })).ok).toBe(true);
       }
+      // A round's figures appear once it is locked (while open they would move answer by answer).
+      await deck.socket.emitWithAck('activity:lock', { activityId });
     };
     // check-force: the answer is option 1. check-who-recruits: option 1.
     await answerAll('check-force.before', [1, 0, 0, 2]); // 1 of 4 = 25%
@@ -147,7 +149,7 @@ describe('what the room learned', () => {
       before: { total: 4, counts: [1, 2, 1, 0, 0], mean: 2 },
       after: { total: 3, counts: [0, 0, 0, 2, 1], mean: 4.33 },
     });
-    // The deck hears it as answers come in, and a console that opens later gets it on connect.
+    // The deck hears it as rounds are locked, and a console that opens later gets it on connect.
     expect(await heard).toEqual(gain);
     expect(track(await host(running.url, running.app.hostKey)).greeting['learning:update']).toEqual(gain);
   });

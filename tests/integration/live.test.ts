@@ -79,10 +79,17 @@ describe('answering', () => {
     await h.socket.emitWithAck('activity:reveal', { activityId: KC });
     // The default threshold is 10, as the speaker notes tell facilitators.
     expect(await few).toMatchObject({ total: 9, threshold: 10, results: null, answer: 1 });
+    // The reveal locked the answers: a tenth phone waits until the facilitator reopens them,
+    // which hides the results, and shows them at the next reveal.
     const tenth = track(await attendee(running.url));
-    const enough = snapshotWhere(watcher, KC, (s) => s.results !== null);
+    expect(await tenth.socket.emitWithAck('answer:submit', { activityId: KC, value: 0 })).toEqual({ ok: false, error: 'NOT_OPEN' });
+    const hidden = snapshotWhere(watcher, KC, (s) => !s.revealed);
+    await h.socket.emitWithAck('activity:unlock', { activityId: KC });
+    expect(await hidden).toMatchObject({ total: 9, status: 'open', results: null });
     await tenth.socket.emitWithAck('answer:submit', { activityId: KC, value: 0 });
-    expect(await enough).toMatchObject({ total: 10, results: { kind: 'options', counts: [1, 9, 0] } });
+    const enough = snapshotWhere(watcher, KC, (s) => s.results !== null);
+    await h.socket.emitWithAck('activity:reveal', { activityId: KC });
+    expect(await enough).toMatchObject({ total: 10, status: 'locked', results: { kind: 'options', counts: [1, 9, 0] } });
   });
 
   it('never reveals the first round of a knowledge check, and changes nothing when asked to', async () => {
@@ -179,7 +186,7 @@ describe('bad payloads', () => {
 });
 
 describe('workshops and restarts', () => {
-  it('keeps two workshops isolated', async () => {
+  it('keeps two workshops isolated, and only the running one takes phones', async () => {
     await running.close();
     const dataDir = tempDataDir();
     const setup = openSqliteStore(dataDir);
@@ -197,19 +204,19 @@ describe('workshops and restarts', () => {
     await expect(host(running.url, running.app.hostKey, other.code)).rejects.toThrow('BAD_HOST_KEY');
 
     await hostA.socket.emitWithAck('activity:open', { activityId: KC });
-    const phoneA = track(await attendee(running.url, newDevice(), other.code));
-    const phoneB = track(await attendee(running.url));
-    expect(phoneA.state.current?.activity.id).toBe(KC);
+    // A past workshop takes no phone: its questions and answers stay out of reach.
+    await expect(attendee(running.url, newDevice(), other.code)).rejects.toThrow('UNKNOWN_WORKSHOP');
+    const phoneB = track(await attendee(running.url, newDevice(), main.record.code));
     expect(phoneB.state.current).toBeNull();
     expect(await phoneB.socket.emitWithAck('answer:submit', { activityId: KC, value: 1 })).toEqual({ ok: false, error: 'NOT_OPEN' });
-    expect((await phoneA.socket.emitWithAck('answer:submit', { activityId: KC, value: 1 })).ok).toBe(true);
-    expect(running.store.loadRoom(other.id).ballots).toHaveLength(1);
-    expect(running.store.loadRoom(main.record.id).ballots).toHaveLength(0);
+    await hostB.socket.emitWithAck('activity:open', { activityId: KC });
+    expect((await phoneB.socket.emitWithAck('answer:submit', { activityId: KC, value: 1 })).ok).toBe(true);
+    expect(running.store.loadRoom(other.id).ballots).toHaveLength(0);
+    expect(running.store.loadRoom(main.record.id).ballots).toHaveLength(1);
   });
 
   it('finds every acknowledged answer after the server is closed and built again on the same data folder', async () => {
     const h = await openActivity();
-    await h.socket.emitWithAck('activity:reveal', { activityId: KC });
     const devices = Array.from({ length: 12 }, () => newDevice());
     const acked: number[] = [];
     for (const [i, device] of devices.entries()) {
@@ -218,6 +225,7 @@ describe('workshops and restarts', () => {
       if (result.ok) acked.push(i % 3);
     }
     expect(acked).toHaveLength(12);
+    await h.socket.emitWithAck('activity:reveal', { activityId: KC });
     const { dataDir } = running;
     for (const s of sockets.splice(0)) s.close();
     await running.close(true);
@@ -226,7 +234,8 @@ describe('workshops and restarts', () => {
     const after = track(await host(running.url, running.app.hostKey));
     expect(after.state.current?.activity.id).toBe(KC);
     const snap = after.state.snapshots?.find((s) => s.activityId === KC);
-    expect(snap).toMatchObject({ total: 12, revealed: true, status: 'open', results: { kind: 'options', counts: [4, 4, 4] } });
+    // Revealed, so locked: after a restart too, the counts shown stay the counts at the reveal.
+    expect(snap).toMatchObject({ total: 12, revealed: true, status: 'locked', results: { kind: 'options', counts: [4, 4, 4] } });
     const phone = track(await attendee(running.url, devices[5]));
     expect(phone.state.mine).toBe(2);
   });

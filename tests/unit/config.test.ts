@@ -14,14 +14,14 @@ const fail = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('settings', () => {
   it('has defaults a facilitator needs no flag for', () => {
-    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: undefined, lang: 'en', redisUrl: undefined, help: false });
+    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: undefined, lang: 'en', redisUrl: undefined, trustProxy: false, help: false });
   });
 
   it('takes flags over environment variables', () => {
-    const c = ok(['--port', '4000', '--data-dir', '/tmp/x'], { PORT: '5000', DATA_DIR: '/tmp/y', HOST_KEY: 'abcdefghijkl' });
+    const c = ok(['--port', '4000', '--data-dir', '/tmp/x'], { PORT: '5000', DATA_DIR: '/tmp/y', HOST_KEY: 'abcdefghijkl-mnopqrst' });
     expect(c.port).toBe(4000);
     expect(c.dataDir).toBe('/tmp/x');
-    expect(c.hostKey).toBe('abcdefghijkl');
+    expect(c.hostKey).toBe('abcdefghijkl-mnopqrst');
   });
 
   it('reads the privacy threshold, and says when none was given (a resumed workshop keeps its own)', () => {
@@ -44,6 +44,8 @@ describe('settings', () => {
 
   it('reads REDIS_URL (several processes), never echoing it: it may hold a password', () => {
     expect(ok([], { REDIS_URL: 'redis://:secret@10.0.0.5:6379/2' }).redisUrl?.host).toBe('10.0.0.5:6379');
+    expect(ok(['--trust-proxy']).trustProxy).toBe(true);
+    expect(ok([], { TRUST_PROXY: '1' }).trustProxy).toBe(true);
     expect(ok(['--redis-url', 'rediss://cache.example.org']).redisUrl?.protocol).toBe('rediss:');
     expect(fail([], { REDIS_URL: 'http://:secret@x' })).toBe('--redis-url must be a redis:// or rediss:// address');
   });
@@ -55,7 +57,8 @@ describe('settings', () => {
     [['--colour'], 'unknown option --colour (see --help)'],
     [['--port'], 'option --port needs a value'],
     [['present'], 'unexpected argument present (options start with --; see --help)'],
-    [['--host-key', 'short'], '--host-key must be 12 to 128 letters, digits, "-" or "_"'],
+    [['--host-key', 'short'], '--host-key must be 20 to 128 letters, digits, "-" or "_" (a key that is hard to guess)'],
+    [['--host-key', 'sixteen-chars-ky'], '--host-key must be 20 to 128 letters, digits, "-" or "_" (a key that is hard to guess)'],
     [['--public-url', 'ftp://x.org'], '--public-url must be a plain http:// or https:// address, not "ftp://x.org"'],
     [['--public-url', 'not a url'], '--public-url must be a plain http:// or https:// address, not "not a url"'],
     [['--data-dir', ' '], '--data-dir must not be empty'],

@@ -142,11 +142,14 @@ describe('results and the privacy threshold', () => {
     expect(snap(state, 'pick')).not.toHaveProperty('answer');
   });
 
-  it('with 4 answers the counts stay hidden even when revealed; with 5 they show', () => {
+  it('with 4 answers the counts stay hidden even when revealed; reopened for a fifth, they show at the next reveal', () => {
     const four = withAnswers('pick', 4, () => 1);
     apply(four, CATALOG, host('reveal', 'pick'));
     expect(snap(four, 'pick')).toMatchObject({ total: 4, threshold: 5, revealed: true, results: null, answer: 1, explanation: { en: 'B, because.' } });
+    // The reveal locked the answers: a fifth needs them reopened on purpose, which hides the results.
+    apply(four, CATALOG, host('unlock', 'pick'));
     apply(four, CATALOG, answer('pick', 'v9', 0));
+    apply(four, CATALOG, host('reveal', 'pick'));
     expect(snap(four, 'pick').results).toEqual({ kind: 'options', counts: [1, 4, 0] });
   });
 
@@ -171,7 +174,9 @@ describe('results and the privacy threshold', () => {
     apply(state, CATALOG, host('reveal', 'pick'));
     const pick = CATALOG.get('pick') as Activity;
     expect(snapshot(state, pick, DEFAULT_THRESHOLDS)).toMatchObject({ total: 9, threshold: 10, results: null });
+    apply(state, CATALOG, host('unlock', 'pick'));
     apply(state, CATALOG, answer('pick', 'v10', 1));
+    apply(state, CATALOG, host('reveal', 'pick'));
     expect(snapshot(state, pick, DEFAULT_THRESHOLDS).results).toEqual({ kind: 'options', counts: [9, 1, 0] });
   });
 
@@ -213,12 +218,17 @@ describe('results and the privacy threshold', () => {
     expect(snap(state, 'case')).not.toHaveProperty('explanation');
   });
 
-  it('reset clears the answers and hides the results, and the activity keeps taking answers', () => {
-    const state = withAnswers('pick', 6, () => 2);
-    apply(state, CATALOG, host('reveal', 'pick'));
-    apply(state, CATALOG, host('reset', 'pick'));
-    expect(snap(state, 'pick')).toMatchObject({ total: 0, revealed: false, status: 'open', results: null });
-    expect(apply(state, CATALOG, answer('pick', 'v0', 1)).ok).toBe(true);
+  it('reset clears the answers and hides the results; an open activity keeps taking answers, a revealed one stays locked', () => {
+    const open = withAnswers('pick', 6, () => 2);
+    apply(open, CATALOG, host('reset', 'pick'));
+    expect(snap(open, 'pick')).toMatchObject({ total: 0, revealed: false, status: 'open', results: null });
+    expect(apply(open, CATALOG, answer('pick', 'v0', 1)).ok).toBe(true);
+    const shown = withAnswers('pick', 6, () => 2);
+    apply(shown, CATALOG, host('reveal', 'pick'));
+    apply(shown, CATALOG, host('reset', 'pick'));
+    expect(snap(shown, 'pick')).toMatchObject({ total: 0, revealed: false, status: 'locked', results: null });
+    apply(shown, CATALOG, host('unlock', 'pick'));
+    expect(apply(shown, CATALOG, answer('pick', 'v0', 1)).ok).toBe(true);
   });
 
   it('replaying the stored events rebuilds the same room', () => {
@@ -233,3 +243,71 @@ describe('results and the privacy threshold', () => {
     expect(replayed).toStrictEqual(live);
   });
 });
+
+describe('revealed counts never move (issue 18, finding 4)', () => {
+  /** Ten phones: [4, 3, 3], as in the review's example. */
+  const ten = (): WorkshopState => {
+    const state = room(open('pick'));
+    [0, 0, 0, 0, 1, 1, 1, 2, 2, 2].forEach((v, i) => apply(state, CATALOG, answer('pick', `v${i}`, v)));
+    return state;
+  };
+
+  it('a reveal locks: the counts shown are the counts at the reveal', () => {
+    const state = ten();
+    const reveal = decide(state, CATALOG, host('reveal', 'pick'));
+    expect(reveal).toEqual({ ok: true, events: [{ type: 'activity', activityId: 'pick', status: 'locked', revealed: true, at: 3 }] });
+    apply(state, CATALOG, host('reveal', 'pick'));
+    const shown = snap(state, 'pick');
+    expect(shown).toMatchObject({ status: 'locked', revealed: true, total: 10, results: { kind: 'options', counts: [4, 3, 3] } });
+    const before = structuredClone(state);
+    // An 11th phone, and a phone changing its answer: both refused, nothing moves.
+    expect(apply(state, CATALOG, answer('pick', 'v10', 2))).toEqual({ ok: false, error: 'NOT_OPEN' });
+    expect(apply(state, CATALOG, answer('pick', 'v0', 1))).toEqual({ ok: false, error: 'NOT_OPEN' });
+    expect(state).toStrictEqual(before);
+    expect(snap(state, 'pick')).toEqual(shown);
+    // A phone resending the answer it gave before the reveal (a lost ack) is still confirmed.
+    expect(apply(state, CATALOG, answer('pick', 'v0', 0))).toEqual({ ok: true, events: [] });
+  });
+
+  it('hiding keeps the answers locked; reopening on purpose withdraws the reveal', () => {
+    const state = ten();
+    apply(state, CATALOG, host('reveal', 'pick'));
+    apply(state, CATALOG, host('hide', 'pick'));
+    expect(snap(state, 'pick')).toMatchObject({ status: 'locked', revealed: false, results: null });
+    expect(apply(state, CATALOG, answer('pick', 'v10', 2)).ok).toBe(false);
+    apply(state, CATALOG, host('reveal', 'pick'));
+    expect(decide(state, CATALOG, host('unlock', 'pick'))).toEqual({ ok: true, events: [{ type: 'activity', activityId: 'pick', status: 'open', revealed: false, at: 3 }] });
+    apply(state, CATALOG, host('unlock', 'pick'));
+    const reopened = snap(state, 'pick');
+    expect(reopened).toMatchObject({ status: 'open', revealed: false, results: null });
+    expect(reopened).not.toHaveProperty('answer');
+    expect(reopened).not.toHaveProperty('explanation');
+    expect(apply(state, CATALOG, answer('pick', 'v10', 2)).ok).toBe(true);
+    // Arriving at the slide again does not bring the results back.
+    apply(state, CATALOG, open('many'));
+    apply(state, CATALOG, open('pick'));
+    expect(snap(state, 'pick')).toMatchObject({ status: 'open', revealed: false });
+  });
+
+  it('a word cloud counts only words given before it closed: a guess typed after never appears', () => {
+    const state = withWords(['trust', 'calm', 'trust', 'jessica', 'listen']);
+    apply(state, CATALOG, host('reveal', 'word'));
+    const shown = snap(state, 'word');
+    expect(shown.results).toEqual({ kind: 'words', words: [{ text: 'trust', count: 2 }] });
+    // Probing: type a guess; if someone else typed it, it would appear with a count of 2.
+    expect(apply(state, CATALOG, answer('word', 'probe', 'jessica'))).toEqual({ ok: false, error: 'NOT_OPEN' });
+    expect(snap(state, 'word')).toEqual(shown);
+  });
+
+  it('an activity stored as open and revealed (before a reveal locked) takes no answer either', () => {
+    const state = ten();
+    evolve(state, CATALOG, { type: 'activity', activityId: 'pick', status: 'open', revealed: true, at: 4 });
+    expect(decide(state, CATALOG, answer('pick', 'v10', 2))).toEqual({ ok: false, error: 'NOT_OPEN' });
+  });
+});
+
+function withWords(words: string[]): WorkshopState {
+  const state = room(open('word'));
+  words.forEach((w, i) => apply(state, CATALOG, answer('word', `w${i}`, w)));
+  return state;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personalDetails } from '../../server/core/disclosure.ts';
-import { applyQa, board, emptyQa, queue } from '../../server/core/questions.ts';
+import { applyQa, board, emptyQa, MAX_WAITING_QUESTIONS, queue } from '../../server/core/questions.ts';
 
 describe('the disclosure check', () => {
   it.each([
@@ -88,5 +88,33 @@ describe('anonymous Q&A rules', () => {
     expect(board(state).map((q) => q.id)).toEqual(['q2', 'q1', 'q3']);
     applyQa(state, { type: 'moderate', id: 'q2', action: 'dismiss' });
     expect(board(state).map((q) => q.id)).toEqual(['q1', 'q3']);
+  });
+});
+
+describe('a queue a flood cannot fill', () => {
+  it('refuses a new question past MAX_WAITING_QUESTIONS waiting, and takes one again once the facilitator moderates', () => {
+    const state = emptyQa();
+    for (let i = 0; i < MAX_WAITING_QUESTIONS; i++) expect(applyQa(state, { type: 'ask', id: `q${i}`, text: `Question ${i}` }).ok).toBe(true);
+    expect(applyQa(state, { type: 'ask', id: 'over', text: 'One more' })).toEqual({ ok: false, error: 'RATE_LIMITED' });
+    expect(applyQa(state, { type: 'moderate', id: 'q0', action: 'dismiss' }).ok).toBe(true);
+    expect(applyQa(state, { type: 'ask', id: 'after', text: 'One more' }).ok).toBe(true);
+  });
+
+  it('replaces a waiting question (a changed question-box answer), but not one the facilitator has already approved', () => {
+    const state = emptyQa();
+    applyQa(state, { type: 'ask', id: 'first', text: 'Where is help?' });
+    const replaced = applyQa(state, { type: 'ask', id: 'second', text: 'Where is help tonight?', replaces: 'first' });
+    expect(replaced.ok && replaced.events.map((e) => e.type)).toEqual(['question-status', 'question']);
+    expect(queue(state).map((q) => [q.text, q.status])).toEqual([
+      ['Where is help tonight?', 'waiting'],
+      ['Where is help?', 'dismissed'],
+    ]);
+    applyQa(state, { type: 'moderate', id: 'second', action: 'approve' });
+    applyQa(state, { type: 'ask', id: 'third', text: 'And on weekends?', replaces: 'second' });
+    expect(queue(state).map((q) => [q.text, q.status])).toEqual([
+      ['And on weekends?', 'waiting'],
+      ['Where is help tonight?', 'approved'],
+      ['Where is help?', 'dismissed'],
+    ]);
   });
 });

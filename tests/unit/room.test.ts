@@ -75,7 +75,7 @@ describe('a room', () => {
     expect(r.snapshot('pick')?.total).toBe(500);
   });
 
-  it('tells the phones at once when the facilitator reveals, and then about changed counts', async () => {
+  it('tells the phones at once when the facilitator reveals, and once when the answers are reopened (which hides them)', async () => {
     const { r, sent } = room();
     await r.command('open', 'pick');
     for (let i = 0; i < 5; i++) await r.submit(`v${i}`, 'pick', 0);
@@ -83,23 +83,26 @@ describe('a room', () => {
     sent.attendees.length = 0;
     await r.command('reveal', 'pick');
     expect(sent.attendees).toEqual(['activity:snapshot']);
-    await r.submit('v9', 'pick', 1);
+    // The reveal locked the answers: a new one is refused and the counts on screen do not move.
+    expect(await r.submit('v9', 'pick', 1)).toEqual({ ok: false, error: 'NOT_OPEN' });
     await settle();
+    expect(sent.attendees).toEqual(['activity:snapshot']);
+    await r.command('unlock', 'pick');
     expect(sent.attendees).toEqual(['activity:snapshot', 'activity:snapshot']);
+    expect(r.snapshot('pick')).toMatchObject({ status: 'open', revealed: false, results: null });
   });
 
-  it('keeps the phones\' "(N so far)" current when results are revealed but still under the threshold', async () => {
+  it('holds the phones\' "(N so far)" at the reveal when still under the threshold: no later answer moves it', async () => {
     const { r, sent } = room();
     await r.command('open', 'pick');
     for (let i = 0; i < 2; i++) await r.submit(`v${i}`, 'pick', 0);
     await r.command('reveal', 'pick');
     await settle();
     sent.attendees.length = 0;
-    for (let i = 2; i < 4; i++) await r.submit(`v${i}`, 'pick', 1);
+    for (let i = 2; i < 4; i++) expect(await r.submit(`v${i}`, 'pick', 1)).toEqual({ ok: false, error: 'NOT_OPEN' });
     await settle();
-    // Still under the threshold of 5, so no counts; but the phones show the total, and hear of it.
-    expect(r.snapshot('pick')).toMatchObject({ total: 4, results: null, revealed: true });
-    expect(sent.attendees).toEqual(['activity:snapshot']);
+    expect(r.snapshot('pick')).toMatchObject({ total: 2, results: null, revealed: true, status: 'locked' });
+    expect(sent.attendees).toEqual([]);
   });
 
   it('sends the phones nothing for new answers before the reveal, since they show no count', async () => {
