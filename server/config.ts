@@ -117,6 +117,10 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   if (reportKey !== undefined && !/^[A-Za-z0-9_-]{20,128}$/.test(reportKey)) {
     return { ok: false, message: '--report-key must be 20 to 128 letters, digits, "-" or "_"' };
   }
+  // The report key opens every workshop's report from other machines: never over plain HTTP.
+  if (reportKey !== undefined && publicUrl?.protocol !== 'https:') {
+    return { ok: false, message: '--report-key needs an https:// --public-url: the key and the reports must not cross a network in clear' };
+  }
   const redisText = pick('redis-url', 'REDIS_URL');
   const redisUrl = redisText !== undefined && URL.canParse(redisText) ? new URL(redisText) : undefined;
   if (redisText !== undefined && (!redisUrl || !/^rediss?:$/.test(redisUrl.protocol))) {

@@ -54,9 +54,12 @@ export function pairWith(code: string): Credential {
   return { first: { ...then, pair: code.trim().toUpperCase() }, then };
 }
 
-/** Forgets this phone's pairing (the kit refused it: another phone was paired, or it restarted). */
-export function forgetPairing(): void {
-  keep(null);
+/**
+ * Forgets this phone's pairing `token` (the kit refused it: another phone was paired, or it
+ * restarted), unless another tab of this phone has paired since and kept a newer one.
+ */
+export function forgetPairing(token: unknown): void {
+  if (kept() === token) keep(null);
 }
 
 /** The console's credential: a pairing code in the address, this phone's pairing, or the laptop's host key. */

@@ -99,13 +99,15 @@ function run(credential: Credential): void {
   socket.on('connect', () => {
     setConnection('');
     document.body.classList.remove('unpaired');
+    // The code is spent: from now on a refusal means this pairing ended, not that the code was wrong.
+    current = { first: current.then, then: current.then };
   });
   socket.on('disconnect', () => setConnection(t('present.live.reconnecting')));
   socket.on('connect_error', (error) => {
     if (error.message === 'CONSOLE_NOT_PAIRED' || error.message === 'HOST_KEY_LOCAL_ONLY') {
       // A code that did not work, a pairing that ended, or the key over the Wi-Fi: pair, with a new code.
       socket.disconnect();
-      forgetPairing();
+      forgetPairing(current.then['console']);
       setConnection('');
       const why = error.message === 'HOST_KEY_LOCAL_ONLY' ? 'host.keyLocalOnly' : 'pair' in current.first ? 'host.pair.refused' : 'host.pair.ended';
       return askToPair(t(why), (code) => {

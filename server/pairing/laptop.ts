@@ -36,3 +36,18 @@ export function onTheLaptop(caller: Caller): boolean {
 export function hostKeyAllowed(caller: Caller, publicUrl: URL | undefined): boolean {
   return onTheLaptop(caller) || (publicUrl?.protocol === 'https:' && caller.headers['x-forwarded-proto'] === 'https');
 }
+
+/**
+ * Where a request comes from, for limits held in memory for a minute (new phones, wrong
+ * secrets), never stored or logged. Relayed by a proxy, the address the proxy saw: the last
+ * one it added to X-Forwarded-For (the ones before it are whatever the client claimed). A
+ * proxy on this machine (a loopback peer, nginx in front) is trusted by construction; one on
+ * another machine only with --trust-proxy.
+ */
+export function sourceOf(caller: { address: string | undefined; headers: IncomingHttpHeaders }, trustProxy = false): string {
+  const address = caller.address ?? '';
+  if (!trustProxy && !isLoopback(address)) return address;
+  const forwarded = caller.headers['x-forwarded-for'];
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').at(-1)?.trim();
+  return last || address;
+}

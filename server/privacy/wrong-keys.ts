@@ -3,7 +3,8 @@
  * ones a minute, then no more. Past the limit a secret is refused at once without being
  * compared, so nothing waits in flight and guessing learns nothing; the laptop itself is never
  * refused (the callers exempt it), so someone else's guesses cannot lock the facilitator out.
- * Counted by workshop or page, never by address.
+ * Counted by scope: the callers use the guesser's address (held in memory for a minute, never
+ * stored or logged), so one guesser cannot close the gate for anyone else.
  */
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 

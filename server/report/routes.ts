@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Content } from '../content/content.ts';
 import type { Thresholds } from '../core/workshop.ts';
 import type { PageHandler } from '../http/routes.ts';
-import { onTheLaptop } from '../pairing/laptop.ts';
+import { onTheLaptop, sourceOf } from '../pairing/laptop.ts';
 import { wrongKeyGate } from '../privacy/wrong-keys.ts';
 import type { Store, WorkshopRecord } from '../store/store.ts';
 import { workshopThresholds } from '../workshops.ts';
@@ -54,8 +54,10 @@ export function reportRoutes(options: ReportRoutesOptions): PageHandler {
     const here = onTheLaptop({ address: req.socket.remoteAddress, headers: req.headers });
     const keyGiven = new URL(req.url ?? '/', 'http://report.invalid').searchParams.has('key');
     void (async () => {
-      const guessing = keyGiven && !here && !(await wrongKeys.open('report'));
-      await options.withStore((store) => serve(store, req, res, path, here, guessing));
+      const guesser = sourceOf({ address: req.socket.remoteAddress, headers: req.headers });
+      const guessing = keyGiven && !here && !(await wrongKeys.open(guesser));
+      const wrong = (): void => void wrongKeys.wrong(guesser);
+      await options.withStore((store) => serve(store, req, res, path, here, guessing, wrong));
     })().catch(() => {
       if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('The report cannot be read right now. Try again in a moment.');
     });
@@ -63,7 +65,7 @@ export function reportRoutes(options: ReportRoutesOptions): PageHandler {
   };
 
   /** `here`: the request comes from the laptop; `guessing`: too many wrong keys came from elsewhere this minute. */
-  function serve(store: Store, req: IncomingMessage, res: ServerResponse<IncomingMessage>, path: string, here: boolean, guessing: boolean): true {
+  function serve(store: Store, req: IncomingMessage, res: ServerResponse<IncomingMessage>, path: string, here: boolean, guessing: boolean, wrong: () => void): true {
     // Reports are read on the laptop; from elsewhere only when the deployment set a report key.
     const access: AccessOptions = { ...options, store, here };
     const query = new URL(req.url ?? '/', 'http://report.invalid').searchParams;
@@ -81,7 +83,7 @@ export function reportRoutes(options: ReportRoutesOptions): PageHandler {
     if (key !== null) {
       const scope = guessing ? null : scopeOfKey(access, key);
       if (!scope) {
-        if (!guessing && !here) void wrongKeys.wrong('report');
+        if (!guessing && !here) wrong();
         return message(401, 'report.locked.title', 'report.badKey.body');
       }
       // It expires on the browser and here (access.ts) after COOKIE_MAX_AGE_S; /report/sign-out ends it sooner.

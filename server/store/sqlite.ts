@@ -108,7 +108,9 @@ export function openSqliteStore(dataDir: string): Store {
       // Rewrites the file from the rows kept (through the WAL), then copies the WAL back and
       // truncates it to nothing: the pages of deleted rows are neither in the file nor the log.
       db.exec('VACUUM');
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      // Another program reading the data folder (a backup) keeps the log: what was purged would stay in it.
+      if (checkpoint?.busy) throw new Error('another program is reading the data folder, so the purged answers are still in its log; run the purge again once it is done');
       if (onDisk) tightenFiles(dataDir);
     },
     close: () => db.close(),

@@ -17,17 +17,17 @@ export function consoleAccess(rooms: LiveWorkshops, pairing: ConsolePairing, pub
   const wrongCodes = wrongKeyGate();
   return {
     hostKeyHere: (caller) => hostKeyAllowed(caller, publicUrl),
-    console(auth) {
+    console(auth, address) {
       const parsed = consoleAuth.safeParse(auth);
       if (!parsed.success) return undefined;
       const { pair, console: token } = parsed.data;
       return (async () => {
-        // A pairing code is guessed like a key: past a few wrong ones a minute, codes are
-        // refused at once, unchecked, so guessing learns nothing (privacy/wrong-keys.ts).
-        if (pair !== undefined && !(await wrongCodes.open('pairing'))) return 'CONSOLE_NOT_PAIRED';
+        // A pairing code is guessed like a key: past a few wrong ones a minute from an address,
+        // its codes are refused at once, unchecked, so guessing learns nothing (privacy/wrong-keys.ts).
+        if (pair !== undefined && !(await wrongCodes.open(address))) return 'CONSOLE_NOT_PAIRED';
         const code = pair === undefined ? pairing.workshopOf(token) : pairing.redeem(pair, token);
         if (code === null) {
-          if (pair !== undefined) await wrongCodes.wrong('pairing');
+          if (pair !== undefined) await wrongCodes.wrong(address);
           return 'CONSOLE_NOT_PAIRED';
         }
         const workshop = rooms.workshop(code);

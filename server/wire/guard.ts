@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LiveRoom, LiveWorkshop, LiveWorkshops } from '../live/live-workshop.ts';
-import { isLoopback, type Caller } from '../pairing/laptop.ts';
+import { isLoopback, onTheLaptop, type Caller } from '../pairing/laptop.ts';
 import type { HandshakeError } from '../protocol.ts';
 import { phoneKey, sameSecret } from '../privacy/keys.ts';
 import { wrongKeyGate } from '../privacy/wrong-keys.ts';
@@ -43,7 +43,8 @@ export interface Identity {
 /** The facilitator's other ways in (wire/console-auth.ts): a paired console, and where the host key may be shown. */
 export interface HostAccess {
   /** The identity of a console's handshake, or undefined when `auth` is not a console's. */
-  console(auth: unknown): Promise<Identity | HandshakeError> | undefined;
+  /** `address`: where the handshake comes from (wrong codes are counted by it, in memory). */
+  console(auth: unknown, address: string): Promise<Identity | HandshakeError> | undefined;
   hostKeyHere(caller: Caller): boolean;
 }
 
@@ -58,17 +59,18 @@ export interface GuardStats {
 }
 
 /**
- * Checks a connection's handshake. `address` (wire/source.ts) is used for limits held in
+ * Checks a connection's handshake. `address` (pairing/laptop.ts, sourceOf) is used for limits held in
  * memory, never kept: new phones per address, and wrong host keys, which the laptop itself
  * is never refused for.
  */
 export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostKeyOf: (room: LiveRoom) => string, stats: GuardStats, access?: HostAccess) {
-  // Counted by workshop (privacy/wrong-keys.ts).
   const wrongKeys = wrongKeyGate();
   const admitPhone = createPhoneGate();
 
   return async (auth: unknown, address: string, caller?: Caller): Promise<Identity | HandshakeError> => {
-    const paired = access?.console(auth);
+    // The laptop itself, not relayed by a proxy (pairing/laptop.ts): never limited, never locked out.
+    const laptop = caller ? onTheLaptop(caller) : isLoopback(address);
+    const paired = access?.console(auth, address);
     if (paired) return paired;
     const asHost = hostAuth.safeParse(auth);
     const asAttendee = asHost.success ? undefined : attendeeAuth.safeParse(auth);
@@ -81,7 +83,7 @@ export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostK
       // Phones join the workshop the kit runs, never a past one (its questions, its answers).
       if (code !== defaultCode) return 'UNKNOWN_WORKSHOP';
       const phone = phoneKey(room.record.salt, asAttendee.data.device);
-      if (!(await admitPhone(phone, address))) {
+      if (!(await admitPhone(phone, address, laptop))) {
         stats.refusedPhones += 1;
         return 'RATE_LIMITED';
       }
@@ -89,13 +91,14 @@ export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostK
     }
     // The host key never crosses the venue's Wi-Fi in clear: refused before it is even compared.
     if (access && caller && !access.hostKeyHere(caller)) return 'HOST_KEY_LOCAL_ONLY';
-    const laptop = isLoopback(address);
-    if (!laptop && !(await wrongKeys.open(room.record.id))) {
+    // Counted by workshop and address: someone else's guesses never lock the facilitator out.
+    const guesser = `${room.record.id}\n${address}`;
+    if (!laptop && !(await wrongKeys.open(guesser))) {
       stats.refusedHostKeys += 1;
       return 'BAD_HOST_KEY';
     }
     if (asHost.success && sameSecret(asHost.data.hostKey, hostKeyOf(room))) return { workshop, room, role: 'host' };
-    if (!laptop) await wrongKeys.wrong(room.record.id);
+    if (!laptop) await wrongKeys.wrong(guesser);
     return 'BAD_HOST_KEY';
   };
 }

@@ -18,7 +18,7 @@ import { registerHost } from './host.ts';
 import { createQaHandlers } from './qa.ts';
 import { createStage } from './stage.ts';
 import { answerSubmit } from './schemas.ts';
-import { sourceOf } from './source.ts';
+import { sourceOf } from '../pairing/laptop.ts';
 
 type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, Identity>;
 
@@ -36,7 +36,7 @@ export interface LiveOptions {
   limits?: FloodLimits;
   /** Whether a request's Host is one of the kit's own names (http/hosts.ts). */
   hostAllowed?: (req: IncomingMessage) => boolean;
-  /** Behind a proxy the kit trusts, a phone's address is the one the proxy forwarded (wire/source.ts). */
+  /** Behind a proxy the kit trusts, a phone's address is the one the proxy forwarded (pairing/laptop.ts, sourceOf). */
   trustProxy?: boolean;
   stats: GuardStats;
   /** Paired consoles, and where the host key may be shown (wire/console-auth.ts); absent: the host key anywhere. */

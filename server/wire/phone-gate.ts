@@ -7,19 +7,18 @@
  * simulated phones run there). In memory only: no address is stored or logged.
  */
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { isLoopback } from '../pairing/laptop.ts';
 
 /** New phones one address may bring per minute: a family sharing a phone hotspot, many times over. */
 export const NEW_PHONES_PER_MINUTE = 30;
 
-/** Returns `admit(phone, address)`: true for a phone seen before, or a new one within its address's limit. */
-export function createPhoneGate(perMinute = NEW_PHONES_PER_MINUTE): (phone: string, address: string) => Promise<boolean> {
+/** Returns `admit(phone, address, laptop)`: true for a phone seen before, one on the laptop itself, or a new one within its address's limit. */
+export function createPhoneGate(perMinute = NEW_PHONES_PER_MINUTE): (phone: string, address: string, laptop: boolean) => Promise<boolean> {
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
   // Phones' in-memory keys (salted hashes of their tokens), never written anywhere.
   const seen = new Set<string>();
-  return async (phone, address) => {
+  return async (phone, address, laptop) => {
     if (seen.has(phone)) return true;
-    if (!isLoopback(address)) {
+    if (!laptop) {
       try {
         await limiter.consume(address);
       } catch {

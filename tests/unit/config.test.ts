@@ -45,6 +45,9 @@ describe('settings', () => {
   it('reads REDIS_URL (several processes), never echoing it: it may hold a password', () => {
     expect(ok([], { REDIS_URL: 'redis://:secret@10.0.0.5:6379/2' }).redisUrl?.host).toBe('10.0.0.5:6379');
     expect(ok(['--trust-proxy']).trustProxy).toBe(true);
+    expect(ok(['--report-key', 'a-report-key-of-24-chars', '--public-url', 'https://kit.example.org']).reportKey).toBe('a-report-key-of-24-chars');
+    expect(parseConfig(['--report-key', 'a-report-key-of-24-chars'], {})).toEqual({ ok: false, message: '--report-key needs an https:// --public-url: the key and the reports must not cross a network in clear' });
+    expect(parseConfig(['--report-key', 'a-report-key-of-24-chars', '--public-url', 'http://192.168.1.20:3000'], {}).ok).toBe(false);
     expect(ok([], { TRUST_PROXY: '1' }).trustProxy).toBe(true);
     expect(ok(['--redis-url', 'rediss://cache.example.org']).redisUrl?.protocol).toBe('rediss:');
     expect(fail([], { REDIS_URL: 'http://:secret@x' })).toBe('--redis-url must be a redis:// or rediss:// address');
