@@ -49,6 +49,11 @@ async function deckPage(query = ''): Promise<Page> {
   await page.waitForSelector('.reveal.ready');
   // The join badge comes with the room's state: the deck is in the live room.
   await page.waitForSelector('.join-badge', { state: 'attached' });
+  // Reduced motion: the arrows do not slide in (reveal.js moves them 10 px over 0.2 s, which
+  // would put the previous arrow under the counter while it moves).
+  const motion = await page.$$eval('.reveal .controls button', (bs) => bs.map((b) => getComputedStyle(b).transitionDuration));
+  expect(motion.length).toBeGreaterThan(0);
+  for (const d of motion) expect(d.split(',').every((x) => parseFloat(x) === 0), d).toBe(true);
   return page;
 }
 
