@@ -97,11 +97,40 @@ module.exports = {
       to: { path: ['^server/(core|live|store|privacy|countdown)/', STORES, EDGES, ENTRY] },
     },
     {
+      name: 'content-knows-no-packs',
+      comment: 'content/ defines how it is read (lens.ts); a region pack lays itself over it from regions/, never the other way round.',
+      severity: 'error',
+      from: { path: '^server/content/' },
+      to: { path: '^server/regions/' },
+    },
+    {
+      name: 'packs-are-content',
+      comment: 'regions/ reads a pack over the content: it knows the content and the protocol, nothing of the room, the stores or the pages.',
+      severity: 'error',
+      from: { path: '^server/regions/' },
+      to: { path: ['^server/(core|live|store|privacy|countdown|pairing|purge|report|printables|rehearsal)/', STORES, EDGES, ENTRY] },
+    },
+    {
       name: 'nothing-imports-the-entry',
       comment: 'app.ts builds the server and main.ts starts it: only main.ts (and tests) import app.ts, and nobody imports main.ts.',
       severity: 'error',
       from: { pathNot: ['^server/main\\.ts$', '^tests/'] },
       to: { path: ENTRY },
+    },
+    {
+      name: 'rehearsal-is-a-client',
+      comment:
+        "A rehearsal's simulated phones (server/rehearsal/) talk to the kit over socket.io like any phone, with the protocol: they never reach into the server (its wire, rooms, stores, pairing, privacy keys or pages), so the kit has no back door for them.",
+      severity: 'error',
+      from: { path: '^server/rehearsal/' },
+      to: { path: ['^server/(wire|live|countdown|pairing|privacy|report|printables|http|purge|store)/', STORES, ENTRY, '^server/workshops\\.ts$', 'node_modules/(socket\\.io|better-sqlite3|redis|@redis)/'] },
+    },
+    {
+      name: 'only-the-entry-rehearses',
+      comment: 'Only main.ts starts a rehearsal: nothing else in the kit imports server/rehearsal/, so the server takes no special path for simulated phones.',
+      severity: 'error',
+      from: { path: '^(server|client)/', pathNot: ['^server/main\\.ts$', '^server/rehearsal/'] },
+      to: { path: '^server/rehearsal/' },
     },
     {
       name: 'client-imports-protocol-and-core',

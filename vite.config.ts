@@ -1,16 +1,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { precompress } from './server/build/precompress.ts';
-import { contentPlugin } from './server/content/vite-plugin.ts';
+import { contentPlugin } from './server/build/content-plugin.ts';
+import { builtClientDir, DEFAULT_REGION } from './server/regions/name.ts';
 
 const root = import.meta.dirname;
+// The region pack whose words and lines the pages carry (npm start -- --region sets it).
+const region = process.env['KIT_REGION'] ?? DEFAULT_REGION;
 
 export default defineConfig({
   root: resolve(root, 'client'),
   publicDir: false,
-  plugins: [contentPlugin(resolve(root, 'slides')), precompress()],
+  plugins: [contentPlugin(root, region), precompress()],
   build: {
-    outDir: resolve(root, 'dist/client'),
+    outDir: builtClientDir(root, region),
     emptyOutDir: true,
     target: 'es2019',
     // The deck carries both languages' slides; what matters is the bytes sent, and

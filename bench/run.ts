@@ -22,6 +22,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ensureClientBuilt } from '../server/build/ensure-built.ts';
+import { DEFAULT_REGION } from '../server/regions/name.ts';
 import { BURST } from './burst.ts';
 import { ROOT } from './children.ts';
 import { runFigures, sharedFigures } from './figures.ts';
@@ -55,7 +56,7 @@ const profiling = Boolean(values.profile);
 
 async function main(): Promise<void> {
   console.log(`Benchmark: ${attendees} attendees, ${workerCount} client workers, ${cpus().length} cores. Building...`);
-  if (!ensureClientBuilt(ROOT, console.log)) throw new Error('build failed');
+  if (!ensureClientBuilt(ROOT, DEFAULT_REGION, console.log)) throw new Error('build failed');
 
   // The kit, one process: the scenarios, then the reconnect storms (kill -9 in the middle of a
   // burst, restart on the same data folder), first with phones that reconnect as real phones

@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadContent, type Activity } from '../server/content/content.ts';
+import type { Activity } from '../server/content/content.ts';
+import { DEFAULT_REGION } from '../server/regions/name.ts';
+import { loadRegionContent } from '../server/regions/load.ts';
 import { kitRoot } from '../server/paths.ts';
 import { parsePurgeArgs, PURGE_USAGE } from '../server/purge/purge-args.ts';
 import { deleteWorkshopByCode, purgeOlderThan } from '../server/purge/purge.ts';
@@ -28,9 +30,12 @@ if (args.help || !args.action) {
 }
 const action = args.action;
 
-/** The workshop content, to count what purge keeps per activity, as the report reads them. */
+/**
+ * The workshop content, to count what purge keeps per activity, as the report reads them: the
+ * pack npm start runs (REGION), whose activities are the deck's, less any its law leaves out.
+ */
 function activities(): Activity[] {
-  const { content, errors } = loadContent(join(kitRoot(import.meta.dirname), 'slides'));
+  const { content, errors } = loadRegionContent(kitRoot(import.meta.dirname), process.env['REGION']?.trim() || DEFAULT_REGION);
   if (content) return content.activities;
   for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
   return fail('the workshop content has problems (listed above); nothing was purged', 1);

@@ -4,8 +4,8 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadContent } from '../server/content/content.ts';
 import { kitRoot } from '../server/paths.ts';
+import { loadRegionContent } from '../server/regions/load.ts';
 import { parseReportArgs, REPORT_USAGE } from '../server/report/cli-args.ts';
 import { reportHtml } from '../server/report/html.ts';
 import { buildReport } from '../server/report/model.ts';
@@ -32,7 +32,7 @@ const dataDir = resolve(args.dataDir);
 const redisUrl = process.env['REDIS_URL']?.trim();
 // Opening the store would create an empty one: check first, so a mistyped folder says so.
 if (!redisUrl && !existsSync(join(dataDir, 'workshops.sqlite'))) fail(`no kit data in ${dataDir} (no workshops.sqlite): run the kit there first, or give --data-dir`, 1);
-const { content, errors } = loadContent(join(kitRoot(import.meta.dirname), 'slides'));
+const { content, errors } = loadRegionContent(kitRoot(import.meta.dirname), args.region);
 if (!content) {
   for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
   fail('the workshop content has problems (listed above)', 1);

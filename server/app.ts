@@ -6,6 +6,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { Server as IoServer } from 'socket.io';
 import type { Activity, Content } from './content/content.ts';
 import { printableRoutes } from './printables/routes.ts';
+import { helpPageAt } from './printables/help-address.ts';
 import { reportRoutes } from './report/routes.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './core/workshop.ts';
 import { securityHeaders, speakerViewScriptHash } from './http/csp.ts';
@@ -44,6 +45,14 @@ export interface AppOptions {
   lang?: string;
   /** Opens the reports from another machine (--report-key); without it, only on the laptop. */
   reportKey?: string | undefined;
+  /**
+   * Where the organization hosts the exported help page (--help-url); without it, the region
+   * pack's help-url, else the kit's own /help at publicUrl (printables/help-address.ts).
+   * The handout's QR code and the phones' "keep this page" link open it.
+   */
+  helpUrl?: string | undefined;
+  /** A rehearsal (--rehearse, server/rehearsal/): the deck, the console and the report say so. On a laptop only. */
+  rehearsal?: boolean;
 }
 
 export interface App<W extends LiveWorkshops = LocalWorkshops> {
@@ -69,10 +78,11 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
   const hostKey = options.hostKey ?? options.workshop.hostKey;
   const hostKeyOf = (record: WorkshopRecord): string => (record.id === options.workshop.id ? hostKey : record.hostKey);
   const lang = options.lang ?? 'en';
+  const helpPage = helpPageAt(options.helpUrl ?? options.content?.place?.helpUrl, options.publicUrl);
   const pages = options.content
     ? [
-        printableRoutes({ content: options.content, lang, helpUrl: () => (options.publicUrl ? new URL('help', options.publicUrl.href.replace(/\/?$/, '/')).href : undefined) }),
-        reportRoutes({ withStore, content: options.content, thresholds, hostKeyOf, defaultWorkshopId: options.workshop.id, lang, reportKey: options.reportKey, secure: options.publicUrl?.protocol === 'https:', clock: options.clock }),
+        printableRoutes({ content: options.content, lang, helpPage: (l) => helpPage?.(l) }),
+        reportRoutes({ withStore, content: options.content, thresholds, hostKeyOf, defaultWorkshopId: options.workshop.id, lang, reportKey: options.reportKey, secure: options.publicUrl?.protocol === 'https:', clock: options.clock, rehearsal: options.rehearsal }),
       ]
     : [];
   const allowedHost = hostAllowed(options.publicUrl, options.allowedHosts);
@@ -88,6 +98,7 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
       thresholds,
       clock: options.clock ?? Date.now,
       joinUrl: options.joinUrl,
+      rehearsal: options.rehearsal,
     });
   const stats: GuardStats = { refusedHostKeys: 0, refusedPhones: 0, floodDisconnects: 0 };
   const pairing = createPairing(options.clock);
@@ -104,6 +115,7 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
     trustProxy: options.trustProxy ?? false,
     adapter: shared?.adapter,
     closingSlide: options.content ? closingSlide(deckOutline(options.content, 'en')) : undefined,
+    helpPage: { urls: helpPage && options.content ? Object.fromEntries(Object.keys(options.content.strings).map((l) => [l, helpPage(l)])) : null },
   });
 
   endRevokedConsoles(io, pairing);

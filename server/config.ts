@@ -4,6 +4,7 @@
  */
 import { readArgs } from './cli/args.ts';
 import { LANGUAGES } from './protocol.ts';
+import { DEFAULT_REGION, REGION_NAME } from './regions/name.ts';
 
 export interface Config {
   port: number;
@@ -27,6 +28,12 @@ export interface Config {
   reportKey: string | undefined;
   /** Behind a reverse proxy: limits count the address it forwards (TRUST_PROXY=1). */
   trustProxy: boolean;
+  /** The region pack (regions/NAME): the place's lines, law and names (REGION). */
+  region: string;
+  /** Where the help page is hosted for after the workshop (HELP_URL; default: the pack's own). */
+  helpUrl: URL | undefined;
+  /** A rehearsal (--rehearse [N]): how many simulated phones; undefined for a real workshop. */
+  rehearse: number | undefined;
   help: boolean;
 }
 
@@ -49,6 +56,12 @@ Options (each can also be set by the environment variable in brackets):
   --lang LANG         the deck's language: en or es (DECK_LANG; default en);
                       each phone still picks its own
   --new               start a fresh workshop instead of resuming the last one
+  --region NAME       the region pack in regions/: its help lines, law and place
+                      names (REGION; default monterey-ca; also us, or your own:
+                      see regions/README.md)
+  --help-url URL      where your organization hosts the help page made by
+                      npm run export-help (HELP_URL; default: the pack's help-url);
+                      the handout's QR code and the phones' "keep this page" link
   --redis-url URL     several kit processes share the workshops in this Redis,
                       e.g. redis://127.0.0.1:6379 (REDIS_URL; default: none, the
                       data folder). Not needed on a laptop: see docs/deploy.md
@@ -57,14 +70,24 @@ Options (each can also be set by the environment variable in brackets):
                       only on this computer)
   --trust-proxy       behind a reverse proxy (nginx): count phones by the address
                       it forwards (TRUST_PROXY=1; default: the connection's own)
+  --rehearse [N]      practise before the night: the kit with N simulated phones
+                      that join, answer, ask and vote (1-200; default 25). The
+                      deck, the console and the report say REHEARSAL; it is kept
+                      in a temporary folder, never the data folder, and deleted
+                      when the kit stops. No environment variable; not with
+                      --redis-url
   --help              show this help`;
+
+/** How many simulated phones a rehearsal has: a town hall by default, a large hall at most. */
+export const REHEARSAL_PHONES = { default: 25, min: 1, max: 200 } as const;
 
 /** A custom key must be hard to guess: 20 characters of 64 kinds, over 10^35 keys. */
 const HOST_KEY = /^[A-Za-z0-9_-]{20,128}$/;
 
 /** Reads the settings from `argv` (without node and script) and `env`. */
 export function parseConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  const read = readArgs(argv, {
+  // `--rehearse` takes a number or none: parseArgs knows no optional value, so it is given one.
+  const read = readArgs(optionalValue(argv, '--rehearse'), {
     port: { type: 'string' },
     'host-key': { type: 'string' },
     'data-dir': { type: 'string' },
@@ -73,8 +96,11 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     lang: { type: 'string' },
     'redis-url': { type: 'string' },
     'report-key': { type: 'string' },
+    region: { type: 'string' },
+    'help-url': { type: 'string' },
     new: { type: 'boolean' },
     'trust-proxy': { type: 'boolean' },
+    rehearse: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!read.ok) return read;
@@ -126,8 +152,66 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   if (redisText !== undefined && (!redisUrl || !/^rediss?:$/.test(redisUrl.protocol))) {
     return { ok: false, message: '--redis-url must be a redis:// or rediss:// address' };
   }
+  const rehearse = rehearsal(values['rehearse'], redisUrl);
+  if (typeof rehearse === 'string') return { ok: false, message: rehearse };
+  const region = pick('region', 'REGION') ?? DEFAULT_REGION;
+  if (!REGION_NAME.test(region)) {
+    return { ok: false, message: `--region must be the name of a folder in regions/, in lowercase letters, digits and dashes, like monterey-ca or us, not "${region}"` };
+  }
+  const helpText = pick('help-url', 'HELP_URL');
+  const helpUrl = helpText !== undefined && URL.canParse(helpText) ? new URL(helpText) : undefined;
+  if (helpText !== undefined && (!helpUrl || !/^https?:$/.test(helpUrl.protocol) || helpUrl.username)) {
+    return { ok: false, message: `--help-url must be an http:// or https:// address, not "${helpText}"` };
+  }
   return {
     ok: true,
-    config: { port, hostKey, dataDir, publicUrl, newWorkshop: values['new'] === true, threshold, lang, redisUrl, reportKey, trustProxy: values['trust-proxy'] === true || env['TRUST_PROXY'] === '1', help: values['help'] === true },
+    config: {
+      port,
+      hostKey,
+      dataDir,
+      publicUrl,
+      newWorkshop: values['new'] === true,
+      threshold,
+      lang,
+      redisUrl,
+      reportKey,
+      trustProxy: values['trust-proxy'] === true || env['TRUST_PROXY'] === '1',
+      region,
+      helpUrl,
+      rehearse,
+      help: values['help'] === true,
+    },
   };
+}
+
+/**
+ * `--rehearse`'s phones (undefined: not asked for), or what is wrong. Flag only, never the
+ * environment: a rehearsal is asked for each time, so a leftover variable never turns a real
+ * workshop into one. On this computer only: it never touches a shared Redis.
+ */
+function rehearsal(given: string | boolean | undefined, redisUrl: URL | undefined): number | undefined | string {
+  if (typeof given !== 'string') return undefined;
+  const phones = given === '' ? REHEARSAL_PHONES.default : Number(given);
+  if (!/^\d*$/.test(given) || phones < REHEARSAL_PHONES.min || phones > REHEARSAL_PHONES.max) {
+    return `--rehearse takes a number of simulated phones from ${REHEARSAL_PHONES.min} to ${REHEARSAL_PHONES.max}, not "${given}"`;
+  }
+  if (redisUrl) return '--rehearse runs on this computer alone, with a temporary folder: it cannot be used with --redis-url (or REDIS_URL)';
+  return phones;
+}
+
+/** `flag` given a value when it has one after it (`--flag 40` to `--flag=40`), and an empty one when not (`--flag=`). */
+function optionalValue(argv: readonly string[], flag: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg !== flag) {
+      out.push(arg);
+      continue;
+    }
+    const next = argv[i + 1];
+    const takes = next !== undefined && !next.startsWith('-');
+    out.push(`${flag}=${takes ? next : ''}`);
+    if (takes) i += 1;
+  }
+  return out;
 }

@@ -3,11 +3,10 @@
  * listens on all interfaces and prints the presenter link, the attendee link and a QR, and
  * the console's pairing code. Links with a key are printed to a terminal only (pairing/terminal.ts).
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { kitRoot } from './paths.ts';
 import QRCode from 'qrcode';
 import { createApp } from './app.ts';
-import { loadContent } from './content/content.ts';
 import { planTotals } from './content/timing.ts';
 import { ensureClientBuilt } from './build/ensure-built.ts';
 import { parseConfig, USAGE } from './config.ts';
@@ -19,6 +18,9 @@ import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 import { DEFAULT_THRESHOLDS } from './core/workshop.ts';
 import { openDefaultWorkshop, settleThreshold, thresholdsOf } from './workshops.ts';
+import { openRehearsal } from './rehearsal/rehearsal.ts';
+import { loadRegionContent } from './regions/load.ts';
+import { builtClientDir } from './regions/name.ts';
 
 const root = kitRoot(import.meta.dirname);
 const parsed = parseConfig(process.argv.slice(2), process.env);
@@ -31,21 +33,27 @@ if (config.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!ensureClientBuilt(root, (line) => console.log(line))) {
+if (!ensureClientBuilt(root, config.region, (line) => console.log(line))) {
   console.error('error: the build failed (see above); nothing was started');
   process.exit(1);
 }
 
-const { content, errors } = loadContent(join(root, 'slides'));
+const { content, errors, leftOut } = loadRegionContent(root, config.region);
 if (!content) {
   for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
-  console.error('error: the workshop content has problems (listed above); nothing was started');
+  console.error(`error: the workshop content (region pack ${config.region}) has problems (listed above); nothing was started`);
   process.exit(1);
+}
+if (leftOut.length > 0) {
+  console.warn(`Warning: the ${config.region} pack has no state law, so ${leftOut.length} slides that state California's law are left out: ${leftOut.join(', ')}.`);
 }
 
 // Each plan's planned minutes, from the deck in the language it is presented in.
 const planned = Object.fromEntries(planTotals(content.decks[config.lang]?.flatMap((f) => f.slides) ?? [], content.strings[config.lang]?.['notes.time']).map((t) => [t.plan, Math.round(t.minutes)]));
 
+// A rehearsal keeps its workshop in a temporary folder of its own, never the data folder.
+const rehearsal = config.rehearse === undefined ? undefined : openRehearsal(config.rehearse, content, config.lang);
+const dataDir = rehearsal?.dir ?? resolve(config.dataDir);
 let links: Links | undefined;
 let newCodes: Interface | undefined;
 // A new workshop keeps this threshold; a resumed one keeps its own.
@@ -55,10 +63,12 @@ const common = {
   lang: config.lang,
   activities: content.activities,
   hostKey: config.hostKey,
-  clientDir: join(root, 'dist/client'),
+  clientDir: builtClientDir(root, config.region),
   publicUrl: config.publicUrl,
   reportKey: config.reportKey,
   trustProxy: config.trustProxy,
+  // The organization's copy of the help page (npm run export-help); else the pack's own (app.ts).
+  helpUrl: config.helpUrl?.href,
   // For workshops that keep no threshold of their own (made before it was kept); every other
   // workshop runs, and is reported, with the threshold kept with it (workshops.ts).
   thresholds: thresholdsOf(threshold),
@@ -72,13 +82,13 @@ const kept = config.redisUrl
       process.exit(1);
     })
   : undefined;
-const store = kept ? undefined : openSqliteStore(resolve(config.dataDir));
+const store = kept ? undefined : openSqliteStore(dataDir);
 const workshop = kept?.workshop ?? openDefaultWorkshop(store as Store, config.newWorkshop, Date.now(), threshold);
 // The threshold kept with the workshop wins, so a restart shows the same results.
 const settled = settleThreshold(workshop, config.threshold);
 if (settled.overridden) console.log(`This workshop keeps the threshold it started with, ${settled.threshold} (not --threshold ${threshold}); npm start -- --new starts a workshop with another threshold.`);
-const app = kept ? createApp({ ...common, workshop, shared: kept.shared }) : createApp({ ...common, workshop, store: store as Store });
-const keptWhere = kept && config.redisUrl ? `in Redis at ${config.redisUrl.host}` : `in ${resolve(config.dataDir)}`;
+const app = kept ? createApp({ ...common, workshop, shared: kept.shared }) : createApp({ ...common, workshop, store: store as Store, rehearsal: rehearsal !== undefined });
+const keptWhere = kept && config.redisUrl ? `in Redis at ${config.redisUrl.host}` : rehearsal ? `only until the kit stops, in ${dataDir}` : `in ${dataDir}`;
 
 app.server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(
@@ -96,7 +106,6 @@ app.server.listen(config.port, '0.0.0.0', async () => {
   const qr = await QRCode.toString(`${links.attendee}?code=${workshop.code}`, { type: 'terminal', small: true });
   // Links with a key or a pairing code go to the laptop's screen only: never to a log or the journal.
   const watched = isTerminal();
-  const dataDir = resolve(config.dataDir);
   const presenter = [
     `  60 minutes (PTA meeting: the essentials, ${planned['60']} min planned):  ${links.presenter['60']}`,
     `  90 minutes (town hall: the break, more scenarios, ${planned['90']} min):  ${links.presenter['90']}`,
@@ -111,6 +120,8 @@ app.server.listen(config.port, '0.0.0.0', async () => {
     [
       '',
       'The workshop kit is running.',
+      ...(rehearsal?.lines ?? []),
+      `Region: ${content.place?.name[config.lang] ?? config.region} (the ${config.region} pack; npm start -- --region NAME chooses another: see regions/README.md)`,
       '',
       ...(watched
         ? ['Presenter: open the one that fits your slot, on this computer (keep these links private, they hold your key):', ...presenter]
@@ -143,6 +154,7 @@ app.server.listen(config.port, '0.0.0.0', async () => {
       void pairingLines(app.pairing, workshop.code, links as Links).then((lines) => console.log(['New pairing code for the console (keep this window off the projector):', ...lines].join('\n')));
     });
   }
+  rehearsal?.start(port);
 });
 
 let stopping = false;
@@ -150,10 +162,12 @@ function stop(): void {
   if (stopping) return;
   stopping = true;
   newCodes?.close();
+  rehearsal?.stop();
   void app.close().then(async () => {
     store?.close();
     await kept?.close();
-    console.log(`Stopped. Answers are kept ${keptWhere}; npm start resumes this workshop.`);
+    rehearsal?.remove();
+    console.log(rehearsal ? 'Stopped. The rehearsal is over: its answers and questions are deleted.' : `Stopped. Answers are kept ${keptWhere}; npm start resumes this workshop.`);
     process.exit(0);
   });
 }

@@ -56,6 +56,8 @@ export const SERVER_EVENTS = {
   countdown: 'countdown:update',
   /** Whether the deck has reached the closing slide (phones), on connect and on change. */
   roomFinished: 'room:finished',
+  /** Where the help page lasts after the workshop, by language (phones, on connect). */
+  helpPage: 'help:page',
 } as const;
 
 export type HostEvent = (typeof HOST_EVENTS)[keyof typeof HOST_EVENTS];
@@ -193,6 +195,11 @@ export interface RoomState {
   /** Every activity and its snapshot (host only), so the deck shows counts on any slide. */
   activities?: ActivityView[];
   snapshots?: Snapshot[];
+  /**
+   * The kit runs a rehearsal (`npm start -- --rehearse`): simulated phones, nothing kept
+   * (host only). The deck and the console say REHEARSAL while it is there.
+   */
+  rehearsal?: true;
 }
 
 /** A question as the room sees it once approved. Never who asked, never when. */
@@ -306,6 +313,17 @@ export interface ServerToClient {
   'room:count': (count: RoomCount) => void;
   'countdown:update': (countdown: Countdown) => void;
   'room:finished': (finished: Finished) => void;
+  'help:page': (page: HelpPage) => void;
+}
+
+/**
+ * The help page at an address that still opens at home (`--help-url`, the region pack's
+ * `help-url`, or the kit's /help at `--public-url`), by language code, for the phone's
+ * "keep this page" link; `null` when there is none. The same for every phone: it holds
+ * nothing of the person, and the phone adds nothing to it.
+ */
+export interface HelpPage {
+  urls: Record<string, string> | null;
 }
 
 /** The deck has reached the closing slide: phones with no question say thank you. */
@@ -351,7 +369,7 @@ export interface ClientToServer {
 }
 
 // Content the server hands the pages at build time (virtual:help, virtual:outline, made by
-// server/content/vite-plugin.ts), not over the socket. Typed here so that a page imports
+// server/build/content-plugin.ts), not over the socket. Typed here so that a page imports
 // these shapes without importing the content loader.
 
 /** One resource as a page shows it, in one language, with the links that dial or text it. */

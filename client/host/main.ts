@@ -21,6 +21,7 @@ import { notesElements } from './notes.ts';
 import { askToPair } from './pair-form.ts';
 import { clockText, locate, pace } from './plan.ts';
 import { renderQueue } from './queue.ts';
+import { markRehearsal } from '../rehearsal.ts';
 import { step } from './steps.ts';
 import './host.css';
 
@@ -121,6 +122,7 @@ function run(credential: Credential): void {
     if (refused) socket.disconnect();
   });
   socket.on('room:state', (state) => {
+    markRehearsal(document.querySelector('header.top') as HTMLElement, state.rehearsal === true, t('present.rehearsal'), t('host.rehearsal'));
     for (const v of state.activities ?? []) views.set(v.id, v);
     for (const s of state.snapshots ?? []) snaps.set(s.activityId, s);
     drawSlide();

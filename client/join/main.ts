@@ -11,7 +11,7 @@ import { Answers, cleanEarlierVersions, deviceFor, forgetDevice, joinedWith } fr
 import { el } from '../dom.ts';
 import { hasControls } from './controls.ts';
 import { mountQuestions, questionBoxOpen, updateBoard } from './questions.ts';
-import { contentNote, mountToolbar } from './safety.ts';
+import { contentNote, mountToolbar, setHelpPage } from './safety.ts';
 import { answerFeedback, mountScreen, showAnswerState, showBanner, showCountdown, showFeedback, showFinished, showPaused, showQuestion, showResults, showWaiting, type Feedback } from './view.ts';
 
 setLanguage(pickLanguage());
@@ -142,6 +142,10 @@ function workshopOver(workshopCode: string): void {
   answers?.finished(true);
 }
 
+socket.on('help:page', (next) => {
+  setHelpPage(next);
+  render(false);
+});
 socket.on('room:paused', (next) => {
   paused = next.paused;
   render(true);

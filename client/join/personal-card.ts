@@ -5,7 +5,7 @@
  * After such a question is sent, the same message stays on screen. A parent who types "my
  * niece is being sold" must not leave thinking they have told someone who will act.
  *
- * The numbers are the phone's help data (virtual:help, built from slides/resources.yaml),
+ * The numbers are the phone's help data (virtual:help, built from the region pack's resources.yaml),
  * picked by their ids: a facilitator in another county changes only resources.yaml. No
  * number is written here or in the strings.
  */

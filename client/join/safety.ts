@@ -5,11 +5,39 @@
  * who watches their phone: the exit leaves nothing of the kit behind in the tab.
  */
 import help from 'virtual:help';
+import type { HelpPage } from '../../server/protocol.ts';
 import { el } from '../dom.ts';
 import { forgetEverything } from './device.ts';
 import { language, languages, rememberLanguage, safeStorage, t } from '../i18n.ts';
 
 const NOTE_SEEN = 'noteSeen';
+
+/** The help page that lasts after the workshop, by language (`help:page`); null: none. */
+let lasting: Record<string, string> | null = null;
+/** Redraws the help panel when it is open. */
+let redrawHelp: () => void = () => undefined;
+
+/**
+ * Takes the server's `help:page`. Only a plain web address becomes a link (never
+ * `javascript:` or the like), and it is used as sent: the phone adds nothing to it, so the
+ * page it opens learns nothing of the person or the workshop.
+ */
+export function setHelpPage(page: HelpPage): void {
+  const urls = Object.entries(page.urls ?? {}).filter(([, url]) => typeof url === 'string' && /^https?:\/\/[^\s]+$/.test(url));
+  lasting = urls.length > 0 ? Object.fromEntries(urls) : null;
+  redrawHelp();
+}
+
+/** "To keep these numbers, open this page": a link to the lasting help page in the phone's language, or nothing. */
+export function keepPage(): HTMLElement | undefined {
+  const url = lasting?.[language()] ?? lasting?.['en'];
+  if (url === undefined) return undefined;
+  const a = el('a', 'help-keep-link', url.replace(/^https?:\/\//, '').replace(/\/$/, ''));
+  a.href = url;
+  // The kit's own Referrer-Policy says the same: the page opened learns nothing of this one (its join code).
+  a.rel = 'noreferrer';
+  return el('p', 'help-keep', [t('join.help.keep'), ' ', a]);
+}
 
 /** Leaves the kit: forgets everything it kept on this phone and replaces the page, so Back does not return. */
 export function quickExit(): void {
@@ -58,6 +86,10 @@ export function mountToolbar(root: HTMLElement, onLanguage: (lang: string) => vo
   draw();
   root.before(bar);
   root.after(helpPanel);
+  // A help page learnt after the panel was opened joins it at once.
+  redrawHelp = () => {
+    if (!helpPanel.hidden) fillHelp(helpPanel, bar.querySelector<HTMLElement>('button.help-open') ?? bar);
+  };
 }
 
 function nameOf(lang: string): string {
@@ -83,7 +115,7 @@ function fillHelp(panel: HTMLElement, opener: HTMLElement): void {
   title.id = 'help-title';
   title.tabIndex = -1;
   const groups = helpGroups();
-  panel.replaceChildren(title, el('p', 'help-intro', t('join.help.intro')), ...groups, close);
+  panel.replaceChildren(...[title, el('p', 'help-intro', t('join.help.intro')), ...groups, keepPage(), close].filter((x): x is HTMLElement => x !== undefined));
 }
 
 /** Every resource, by group, with its numbers as links to call or text. */

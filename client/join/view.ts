@@ -9,7 +9,7 @@ import { explanationOf, t } from '../i18n.ts';
 import { resultsElement } from '../results.ts';
 import { timeLeft, type LocalCountdown } from '../countdown.ts';
 import { controls, hasControls } from './controls.ts';
-import { helpGroups } from './safety.ts';
+import { helpGroups, keepPage } from './safety.ts';
 
 export type Feedback = '' | 'sending' | 'received' | 'receivedClosed' | 'pending' | 'closed' | 'refused';
 
@@ -55,7 +55,8 @@ export function showPaused(screen: Screen): void {
 
 /** The workshop is over: thanks, and the help lines, for anyone the evening stirred up. */
 export function showFinished(screen: Screen): void {
-  screen.question.replaceChildren(el('h1', '', t('join.finished.title')), el('p', '', t('join.finished.body')), ...helpGroups());
+  // The end of the workshop is when the numbers are worth keeping: the lasting page's link, when there is one.
+  screen.question.replaceChildren(el('h1', '', t('join.finished.title')), el('p', '', t('join.finished.body')), ...helpGroups(), keepPage() ?? '');
   screen.question.dataset['activity'] = '';
   screen.feedback.textContent = '';
   screen.results.replaceChildren();

@@ -22,6 +22,7 @@ import { explainNoKey } from './no-key.ts';
 import { renderLearning } from './learning-slide.ts';
 import { renderJoin, renderLive } from './live-view.ts';
 import { renderQuestions } from './qa-slide.ts';
+import { markRehearsal } from '../rehearsal.ts';
 
 export interface LiveOptions {
   hostKey: string | undefined;
@@ -93,6 +94,8 @@ export function LiveRoom({ hostKey, receiver }: LiveOptions) {
       socket.on('room:state', (state: RoomState) => {
         for (const view of state.activities ?? []) views.set(view.id, view);
         for (const snap of state.snapshots ?? []) update(snap);
+        // A band above the slides, which are laid out again below it: it never covers a word.
+        if (markRehearsal(document.body, state.rehearsal === true, t('present.rehearsal'), t('present.rehearsal.detail'))) deck.layout();
         if (state.joinUrl) void renderJoin(state.joinUrl, state.code, (url) => QRCode.toDataURL(url, { margin: 1, width: 400, errorCorrectionLevel: 'M' })).then(() => renderJoinCount(count));
         if (gain) renderLearning(gain, views);
       });

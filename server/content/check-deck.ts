@@ -11,7 +11,7 @@ import { citations } from './slides.ts';
 import { minutesOf, planOfSlide, planProblems, planTotals, timeLine } from './timing.ts';
 
 /** Slide attributes the deck understands; anything else is most likely a typo. */
-const SLIDE_ATTRIBUTES = new Set(['data-join', 'data-plan', 'data-break', 'data-closing', 'data-activity', 'data-learning', 'data-qa', 'data-resources', 'data-sources', 'data-optional', 'data-timing', 'data-state', 'class', 'id']);
+const SLIDE_ATTRIBUTES = new Set(['data-needs', 'data-join', 'data-plan', 'data-break', 'data-closing', 'data-activity', 'data-learning', 'data-qa', 'data-resources', 'data-sources', 'data-optional', 'data-timing', 'data-state', 'class', 'id']);
 
 /** The ids a deck may refer to; a set is undefined when its file could not be read. */
 export interface Known {

@@ -37,6 +37,12 @@ export function checkActivities(result: YamlResult<z.infer<typeof activitiesSche
 
 /** resources.yaml: unique ids, and a way to reach every line. */
 export function checkResources(result: YamlResult<Resources>, file: string, errors: ContentError[]): void {
+  // A copied template's blanks (___) are named one by one, so a trainer sees all that is left.
+  const said = new Set(result.errors.map((e) => e.line));
+  for (const path of blanks(result.raw, [])) {
+    const line = result.lineOf(path);
+    if (!said.has(line)) errors.push({ file, line, message: `${path.join('.')}: still ___: fill it in` });
+  }
   // The guide's referral flow names resources by id: one id, one line.
   const entries = Object.entries(result.value?.groups ?? {}).flatMap(([group, g]) => g.entries.map((r, i) => ({ id: r.id, at: ['groups', group, 'entries', i, 'id'] })));
   const withId = entries.filter((e) => e.id !== undefined);
@@ -48,4 +54,12 @@ export function checkResources(result: YamlResult<Resources>, file: string, erro
       }
     });
   }
+}
+
+/** Paths to every string of `value` still holding a blank (___), as the template writes them. */
+function blanks(value: unknown, path: (string | number)[]): (string | number)[][] {
+  if (typeof value === 'string') return value.includes('___') ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => blanks(v, [...path, i]));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => blanks(v, [...path, k]));
+  return [];
 }

@@ -56,9 +56,9 @@ export const guideFileSchema = z.record(z.enum(LANGUAGES), guideSchema);
 /** The guide's and the handout's words in one language. */
 export type Guide = z.infer<typeof guideSchema>;
 
-/** Reads slides/guide.yaml (or the file given) and checks it against `refs`. */
-export function loadGuide(file: string, refs: GuideRefs): { result: YamlResult<Record<string, Guide>>; errors: ContentError[] } {
-  const result: YamlResult<Record<string, Guide>> = readYaml(file, readFileSync(file, 'utf8'), guideFileSchema);
+/** Reads slides/guide.yaml (or the file given) and checks it against `refs`; `prepare` as readYaml's. */
+export function loadGuide(file: string, refs: GuideRefs, prepare?: (raw: unknown) => unknown): { result: YamlResult<Record<string, Guide>>; errors: ContentError[] } {
+  const result: YamlResult<Record<string, Guide>> = readYaml(file, readFileSync(file, 'utf8'), guideFileSchema, prepare);
   const errors = [...result.errors];
   checkGuide(result, file, refs, errors);
   return { result, errors };

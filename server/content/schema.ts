@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../protocol.ts';
 import type { Guide } from './guide.ts';
+import type { Place } from './lens.ts';
 import type { Slide } from './slides.ts';
 import type { TakeHome } from './take-home.ts';
 
@@ -106,6 +107,8 @@ const base = {
   /** Fewest answers before counts are shown; overrides the workshop's default. */
   threshold: z.int().min(1).max(1000).optional(),
   sources: z.array(z.string()).optional(),
+  /** States California's law: a region pack without state law leaves it out (regions/README.md). */
+  needs: z.literal('state-law').optional(),
 };
 /** Knowledge checks and confidence scales are asked twice, before and after; each round is its own activity. */
 const rounds = z.array(z.enum(['before', 'after'])).min(2).max(2).optional();
@@ -181,4 +184,6 @@ export interface Content {
   guide: Record<string, Guide>;
   /** The take-home pages' words (slides/take-home.yaml), by language. */
   takeHome: Record<string, TakeHome>;
+  /** The region pack it was read with (regions/NAME), if any. */
+  place: Place | undefined;
 }

@@ -7,7 +7,6 @@
  * number hides in the words, because numbers live only in resources.yaml.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '../protocol.ts';
 import { checkGuide, type GuideRefs } from './check-guide.ts';
@@ -49,16 +48,15 @@ export const takeHomeFileSchema = z.record(z.enum(LANGUAGES), takeHomeSchema);
 export type TakeHome = z.infer<typeof takeHomeSchema>;
 
 /**
- * Reads `dir`/take-home.yaml, adds its problems to `errors`, and returns its words by
- * language, or undefined when it is missing or has any problem.
+ * Reads `file` (slides/take-home.yaml), adds its problems to `errors`, and returns its words
+ * by language, or undefined when it is missing or has any problem; `prepare` as readYaml's.
  */
-export function loadTakeHome(dir: string, refs: GuideRefs, errors: ContentError[]): Record<string, TakeHome> | undefined {
-  const file = join(dir, 'take-home.yaml');
+export function loadTakeHome(file: string, refs: GuideRefs, errors: ContentError[], prepare?: (raw: unknown) => unknown): Record<string, TakeHome> | undefined {
   if (!existsSync(file)) {
     errors.push({ file, line: 1, message: 'file is missing' });
     return undefined;
   }
-  const result = readYaml(file, readFileSync(file, 'utf8'), takeHomeFileSchema);
+  const result = readYaml(file, readFileSync(file, 'utf8'), takeHomeFileSchema, prepare);
   const found = [...result.errors];
   checkGuide(result, file, refs, found, 'on a take-home page, name the line in a call: list');
   errors.push(...found);

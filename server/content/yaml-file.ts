@@ -22,8 +22,11 @@ export interface YamlResult<T> {
   lineOf: (path: readonly PropertyKey[]) => number;
 }
 
-/** Parses `text` (the contents of `file`) and validates it with `schema`. */
-export function readYaml<T>(file: string, text: string, schema: z.ZodType<T>): YamlResult<T> {
+/**
+ * Parses `text` (the contents of `file`) and validates it with `schema`, after `prepare`
+ * (a region pack's words, content/lens.ts) when given.
+ */
+export function readYaml<T>(file: string, text: string, schema: z.ZodType<T>, prepare: (raw: unknown) => unknown = (raw) => raw): YamlResult<T> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const lineAt = (offset: number): number => lines.linePos(offset).line;
@@ -33,7 +36,7 @@ export function readYaml<T>(file: string, text: string, schema: z.ZodType<T>): Y
     const errors = doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, message: e.message.split('\n')[0] ?? e.code }));
     return { value: undefined, raw: undefined, errors, lineOf };
   }
-  const raw: unknown = doc.toJS();
+  const raw: unknown = prepare(doc.toJS());
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { value: parsed.data, raw, errors: [], lineOf };
 

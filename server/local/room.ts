@@ -24,6 +24,8 @@ export interface RoomOptions {
   joinUrl: (code: string) => string;
   /** Where question-box answers go: the Q&A queue, for the facilitator to moderate. */
   onQuestion?: (text: string, phone: string, activityId: string) => Promise<unknown>;
+  /** A rehearsal (--rehearse): the deck and the console say so. */
+  rehearsal?: boolean;
 }
 
 /** The presenter hears about new answers at most this often. */
@@ -145,6 +147,7 @@ export class Room implements LiveRoom {
   hostState(): RoomState {
     const state = this.roomState('host');
     state.joinUrl = this.options.joinUrl(this.record.code);
+    if (this.options.rehearsal) state.rehearsal = true;
     state.activities = [...this.options.catalog.values()].map(activityView);
     state.snapshots = [...this.options.catalog.keys()].map((id) => this.snapshot(id)).filter((s): s is Snapshot => s !== undefined);
     return state;

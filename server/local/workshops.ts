@@ -24,18 +24,20 @@ export interface LocalWorkshopsOptions {
   thresholds: Thresholds;
   clock: () => number;
   joinUrl: (code: string) => string;
+  /** A rehearsal (--rehearse): simulated phones, a temporary folder; the deck and the console say so. */
+  rehearsal?: boolean;
 }
 
 /** One workshop, live, on the data folder. */
 export type SqliteWorkshop = WorkshopOf<Room, QaRoom, ConsoleRoom>;
 
 function sqliteWorkshop(record: WorkshopRecord, options: LocalWorkshopsOptions & { catalog: ReadonlyMap<string, Activity>; writer: Writer }): SqliteWorkshop {
-  const { catalog, store, writer, clock, joinUrl } = options;
+  const { catalog, store, writer, clock, joinUrl, rehearsal } = options;
   const thresholds = workshopThresholds(record, options.thresholds);
   const qa = new QaRoom(record, store, writer);
   const asking = new Asking(qa);
   // The question box is the same queue: its answers wait for the facilitator like any question.
-  const room = new Room({ record, catalog, thresholds, store, writer, clock, joinUrl, onQuestion: (text, phone, activityId) => asking.fromBox(phone, activityId, text) });
+  const room = new Room({ record, catalog, thresholds, store, writer, clock, joinUrl, rehearsal, onQuestion: (text, phone, activityId) => asking.fromBox(phone, activityId, text) });
   const joins = new JoinCounter(
     record,
     (keys) => writer.write(record.id, keys.map((key) => ({ type: 'joined' as const, key }))),

@@ -1,10 +1,11 @@
 /**
  * /handout: one letter-size page for every attendee to take home. Warning signs, what to do
- * when a young person tells you something, every line of resources.yaml, and, only when the
- * kit has an address that still works after the workshop (`--public-url`), a QR code of its
- * /help page (drawn here as SVG, so the page needs no image file and no script). Without one,
- * the kit's address is the laptop's on the venue's Wi-Fi, which opens nothing at home: the
- * sheet then prints the numbers alone, and says they work any time.
+ * when a young person tells you something, every line of resources.yaml, and, only when there
+ * is a help page at an address that still works after the workshop (the organization's copy,
+ * `--help-url` or the pack's `help-url`; else the kit's /help at `--public-url`:
+ * help-address.ts), its QR code (drawn here as SVG, so the page needs no image file and no
+ * script). Without one, the kit's address is the laptop's on the venue's Wi-Fi, which opens
+ * nothing at home: the sheet then prints the numbers alone, and says they work any time.
  */
 import QRCode from 'qrcode';
 import { helpList } from '../content/help.ts';
@@ -68,8 +69,8 @@ async function footHtml(input: PageInput, w: Words, helpUrl: string | undefined)
 }
 
 /**
- * The handout in `input.lang`. `helpUrl` is the kit's /help page in that language at an
- * address that works after the workshop, or undefined when there is none (no QR code then).
+ * The handout in `input.lang`. `helpUrl` is the help page in that language at an address
+ * that works after the workshop, or undefined when there is none (no QR code then).
  */
 export async function renderHandout(input: PageInput, helpUrl: string | undefined): Promise<string> {
   const w = wordsFor(input.content, input.lang);

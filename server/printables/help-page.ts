@@ -1,10 +1,21 @@
 /**
- * /help: who to call, for any phone. Every line of resources.yaml with a link that calls or
- * texts it (helpEntry's tel: and sms: addresses), a short word of reassurance and a link to
- * the other language. No script, no image, no web font: it must open quickly on an old
- * phone on a weak network, and it is what the handout's QR code opens.
+ * The help page: who to call, for any phone. Every line of resources.yaml with a link that
+ * calls or texts it (helpEntry's tel: and sms: addresses), a short word of reassurance, a
+ * link to the other language and a quick exit. No script, no image, no web font: it must open
+ * quickly on an old phone on a weak network. One renderer for two places: the kit's /help
+ * (routes.ts) and the static files `npm run export-help` writes for an organization to host
+ * (help-export.ts), which the handout's QR code and the phones' "keep this page" link open
+ * after the workshop.
+ *
+ * A static host sends none of the kit's headers, so the page carries what matters of them
+ * itself: a Content-Security-Policy that lets nothing run or load (not even a script the
+ * host adds, such as analytics: nobody's visit to a help page should be recorded by it), no
+ * referrer (tapping a line's site or the quick exit tells nobody which page the person came
+ * from), and noindex (htmlDocument): the page is reached from the handout or the phone, and
+ * a search engine's copy would keep old numbers after the organization updates them.
  */
 import { helpList, type HelpEntry } from '../content/help.ts';
+import { helpFile } from './help-address.ts';
 import { contactHtml, escapeHtml, lastChecked, otherLanguages, page, wordsFor, type PageInput, type Words } from './shell.ts';
 
 const CSS = `
@@ -31,15 +42,30 @@ function entryHtml(e: HelpEntry, w: Words): string {
   return `<li><h3>${escapeHtml(e.name)}</h3>${links.join('')}${more.join('')}</li>`;
 }
 
-/** The help page in `input.lang`, as a whole HTML document. */
-export function renderHelp(input: PageInput): string {
+/** Where the page is read: served by the kit at /help, or exported as files (export-help). */
+export type HelpServed = 'kit' | 'export';
+
+/** What the exported files carry so that export-help knows a folder it wrote before. */
+export const EXPORT_MARK = '<meta name="generator" content="csec-workshop-kit export-help">';
+
+/** Nothing runs and nothing loads but the page's own style and its empty icon, wherever it is served. */
+const OWN_POLICY = [
+  `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+  '<meta name="referrer" content="no-referrer">',
+];
+
+/**
+ * The help page in `input.lang`, as a whole HTML document. `served`: on the kit its other
+ * language is `/help?lang=es`; exported, the file beside it (`es.html`, `index.html`).
+ */
+export function renderHelp(input: PageInput, served: HelpServed = 'kit'): string {
   const w = wordsFor(input.content, input.lang);
   const groups = helpList(input.content.resources, w.lang).map(
     (g, i) => `<section aria-labelledby="g${i}"><h2 id="g${i}">${escapeHtml(g.title)}</h2><ul class="list">${g.entries.map((e) => entryHtml(e, w)).join('')}</ul></section>`,
   );
   const body = [
     // A page with no script cannot wipe the tab's history as the phone page's quick exit does; a link away is what it can offer.
-    `<p class="tools">${otherLanguages(input.content, w.lang, '/help', 'helpPage.thisPage')} <a class="exit" href="${escapeHtml(w.t('join.exit.url'))}" rel="noreferrer">${escapeHtml(w.t('join.exit'))}</a></p>`,
+    `<p class="tools">${otherLanguages(input.content, w.lang, served === 'kit' ? '/help' : helpFile, 'helpPage.thisPage')} <a class="exit" href="${escapeHtml(w.t('join.exit.url'))}" rel="noreferrer">${escapeHtml(w.t('join.exit'))}</a></p>`,
     '<main>',
     `<h1>${escapeHtml(w.t('helpPage.title'))}</h1>`,
     `<p>${escapeHtml(w.t('helpPage.intro'))}</p>`,
@@ -47,5 +73,5 @@ export function renderHelp(input: PageInput): string {
     '</main>',
     `<footer><p class="meta">${escapeHtml(w.fill('helpPage.checked', { date: w.date(lastChecked(input.content)) }))}</p></footer>`,
   ].join('\n');
-  return page({ lang: w.lang, title: w.t('helpPage.title'), css: CSS, body });
+  return page({ lang: w.lang, title: w.t('helpPage.title'), css: CSS, body, head: served === 'kit' ? OWN_POLICY : [...OWN_POLICY, EXPORT_MARK] });
 }

@@ -5,7 +5,7 @@
  * the join page does; the guide and the handout, which the facilitator prints, the deck's.
  * These pages hold no secret and need no key: the guide is what a facilitator hands a
  * co-facilitator, and the help page is what the handout's QR code opens on anyone's phone
- * (when the kit has an address that lasts beyond the workshop; see `helpUrl`).
+ * (when there is an address that lasts beyond the workshop; see `helpPage`).
  */
 import type { ServerResponse } from 'node:http';
 import type { Content } from '../content/content.ts';
@@ -23,24 +23,14 @@ export interface PrintableOptions {
   /** The language of a page opened without `?lang=` (the deck's). */
   lang: string;
   /**
-   * The kit's /help page at an address that still works after the workshop (`--public-url`),
-   * for the handout's QR code and its printed link; undefined when there is none. The
-   * laptop's address on the venue's Wi-Fi is not one: at home it opens nothing.
+   * The help page in a language at an address that still works after the workshop (the
+   * hosted export, or the kit's /help at `--public-url`: help-address.ts), for the handout's
+   * QR code and its printed link; undefined when there is none. The laptop's address on the
+   * venue's Wi-Fi is not one: at home it opens nothing.
    */
-  helpUrl: () => string | undefined;
+  helpPage: (lang: string) => string | undefined;
   /** The time a page is made, for the guide's "printed on" line. */
   now?: () => Date;
-}
-
-/** The /help address in one language, keeping whatever else the address holds. */
-export function helpUrlIn(base: string, lang: string): string {
-  try {
-    const url = new URL(base);
-    url.searchParams.set('lang', lang);
-    return url.href;
-  } catch {
-    return `${base}${base.includes('?') ? '&' : '?'}lang=${encodeURIComponent(lang)}`;
-  }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
@@ -51,14 +41,11 @@ function send(res: ServerResponse, status: number, type: string, body: string, e
 const FOLLOWS_BROWSER = new Set(['/help']);
 
 /** A PageHandler for the printable pages; false for every other path. */
-export function printableRoutes({ content, lang, helpUrl, now = () => new Date() }: PrintableOptions): PageHandler {
+export function printableRoutes({ content, lang, helpPage, now = () => new Date() }: PrintableOptions): PageHandler {
   const pages: Record<string, (input: PageInput) => string | Promise<string>> = {
     '/guide': renderGuide,
-    '/handout': (input) => {
-      const base = helpUrl();
-      return renderHandout(input, base === undefined ? undefined : helpUrlIn(base, input.lang));
-    },
-    '/help': renderHelp,
+    '/handout': (input) => renderHandout(input, helpPage(input.lang)),
+    '/help': (input) => renderHelp(input),
     '/handout/parents': renderParents,
     '/handout/teens': renderTeenCard,
   };

@@ -90,11 +90,20 @@ export function siteName(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
 
-/** Links to the same page in the kit's other languages, each named in its own language. */
-export function otherLanguages(content: Content, lang: string, path: string, key: string): string {
-  return Object.keys(content.guide)
-    .filter((l) => l !== lang && content.strings[l] !== undefined)
-    .map((l) => `<a href="${path}?lang=${escapeHtml(l)}" lang="${escapeHtml(l)}" hreflang="${escapeHtml(l)}">${escapeHtml(content.strings[l]?.[key] ?? l)}</a>`)
+/** The languages a page can be made in: those with both the guide's words and the page strings. */
+export function pageLanguages(content: Content): string[] {
+  return Object.keys(content.guide).filter((l) => content.strings[l] !== undefined);
+}
+
+/**
+ * Links to the same page in the kit's other languages, each named in its own language:
+ * `path?lang=xx` on the kit, or `path(xx)` where the page lives elsewhere (an exported file).
+ */
+export function otherLanguages(content: Content, lang: string, path: string | ((lang: string) => string), key: string): string {
+  const href = typeof path === 'string' ? (l: string) => `${path}?lang=${l}` : path;
+  return pageLanguages(content)
+    .filter((l) => l !== lang)
+    .map((l) => `<a href="${escapeHtml(href(l))}" lang="${escapeHtml(l)}" hreflang="${escapeHtml(l)}">${escapeHtml(content.strings[l]?.[key] ?? l)}</a>`)
     .join(' ');
 }
 
@@ -115,7 +124,7 @@ a{color:#0b4f9c}
   a{color:inherit;text-decoration:none}
 }`;
 
-/** A whole HTML document: language, title, inline styles, no script. */
-export function page({ lang, title, css, body }: { lang: string; title: string; css: string; body: string }): string {
-  return htmlDocument({ lang, title, style: `${BASE_CSS}${css}`, body });
+/** A whole HTML document: language, title, inline styles, no script; `head`: more of its head (meta tags). */
+export function page({ lang, title, css, body, head }: { lang: string; title: string; css: string; body: string; head?: readonly string[] }): string {
+  return htmlDocument({ lang, title, style: `${BASE_CSS}${css}`, body, head });
 }

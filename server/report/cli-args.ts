@@ -5,6 +5,7 @@
 import { readArgs } from '../cli/args.ts';
 import { DEFAULT_THRESHOLDS } from '../core/workshop.ts';
 import { LANGUAGES } from '../protocol.ts';
+import { DEFAULT_REGION, REGION_NAME } from '../regions/name.ts';
 
 export interface ReportArgs {
   /** The HTML file to write. */
@@ -19,6 +20,8 @@ export interface ReportArgs {
    * one holds back more, a lower one is raised to it (core/threshold-floor.ts).
    */
   threshold: number | undefined;
+  /** The region pack the workshop was presented with (its words and lines). */
+  region: string;
   help: boolean;
 }
 
@@ -37,6 +40,8 @@ Options:
   --threshold N       hold back more: fewest answers before results are shown, 1-100.
                       Never below the workshop's own threshold, kept when it was
                       created (${DEFAULT_THRESHOLDS.default} for older ones): a lower N is raised to it
+  --region NAME       the region pack the workshop was presented with, as given
+                      to npm start (default ${DEFAULT_REGION})
   --help              show this help`;
 
 export function parseReportArgs(argv: readonly string[]): ReportArgsResult {
@@ -46,6 +51,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgsResult {
     'data-dir': { type: 'string' },
     lang: { type: 'string' },
     threshold: { type: 'string' },
+    region: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!read.ok) return read;
@@ -63,5 +69,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgsResult {
   if (thresholdText !== undefined && (!/^\d+$/.test(thresholdText) || threshold === undefined || threshold < 1 || threshold > 100)) return { ok: false, message: `--threshold must be a whole number from 1 to 100, not "${thresholdText}"` };
   const dataDir = text('data-dir') ?? './data';
   if (dataDir.trim() === '') return { ok: false, message: '--data-dir must not be empty' };
-  return { ok: true, args: { out: out ?? '', workshop: workshop?.toUpperCase(), dataDir, lang, threshold, help } };
+  const region = text('region') ?? DEFAULT_REGION;
+  if (!REGION_NAME.test(region)) return { ok: false, message: `--region must be the name of a folder in regions/, like monterey-ca or us, not "${region}"` };
+  return { ok: true, args: { out: out ?? '', workshop: workshop?.toUpperCase(), dataDir, lang, threshold, region, help } };
 }

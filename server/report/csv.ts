@@ -27,6 +27,8 @@ export function csvCell(value: string | number | null | undefined): string {
 export function reportCsv(report: Report, lang: string, strings: StringMap): string {
   const t = translator(strings, lang);
   const rows: Row[] = [];
+  // A rehearsal says so on its first row, before any figure a reader could take for a room's.
+  if (report.rehearsal) rows.push({ section: 'summary', id: 'rehearsal', prompt: t('report.rehearsal.label'), answer: t('report.rehearsal.body') });
   for (const a of report.activities) rows.push(...activityRows(a, lang, t));
 
   const prompts = new Map(report.activities.map((a) => [a.id, textOf(a, lang).prompt]));

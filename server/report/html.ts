@@ -29,7 +29,8 @@ export function reportHtml(report: Report, lang: string, strings: StringMap, lin
   const body = [
     links ? nav(links, t) : '',
     '<header>',
-    `<h1>${escapeHtml(t('report.title'))}</h1>`,
+    `<h1>${escapeHtml(t(report.rehearsal ? 'report.rehearsal.title' : 'report.title'))}</h1>`,
+    report.rehearsal ? rehearsalNotice(t) : '',
     facts(report, date, lang, t),
     report.purgedAt !== null ? `<p class="notice">${escapeHtml(t('report.purged', { date: longDate(localDate(report.purgedAt), lang) }))}</p>` : '',
     '</header>',
@@ -42,7 +43,12 @@ export function reportHtml(report: Report, lang: string, strings: StringMap, lin
     neverHtml(report, t),
     '</main>',
   ].join('\n');
-  return documentHtml(lang, t('report.titleFull', { code: report.code, date }), body);
+  return documentHtml(lang, t(report.rehearsal ? 'report.rehearsal.titleFull' : 'report.titleFull', { code: report.code, date }), body);
+}
+
+/** What a rehearsal's report says first: these are not a room's answers. */
+export function rehearsalNotice(t: Translate): string {
+  return `<p class="notice rehearsal"><strong>${escapeHtml(t('report.rehearsal.label'))}</strong> ${escapeHtml(t('report.rehearsal.body'))}</p>`;
 }
 
 function nav(links: ReportLinks, t: Translate): string {

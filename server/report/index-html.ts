@@ -4,6 +4,7 @@
  */
 import { escapeHtml } from '../content/escape-html.ts';
 import { longDate, workshopDate, localDate } from './dates.ts';
+import { rehearsalNotice } from './html.ts';
 import { documentHtml } from './page.ts';
 import { translator, type StringMap } from './strings.ts';
 
@@ -26,8 +27,8 @@ export function signOutPath(lang: string): string {
   return `/report/sign-out?lang=${encodeURIComponent(lang)}`;
 }
 
-/** The workshops, in the order given, each linking to its report, CSV and JSON; and a way to sign out. */
-export function reportIndexHtml(workshops: readonly WorkshopListing[], lang: string, strings: StringMap): string {
+/** The workshops, in the order given, each linking to its report, CSV and JSON; and a way to sign out. A rehearsal's list says so. */
+export function reportIndexHtml(workshops: readonly WorkshopListing[], lang: string, strings: StringMap, rehearsal = false): string {
   const t = translator(strings, lang);
   const head = ['report.facts.code', 'report.facts.date', 'report.facts.joined', 'report.index.status', 'report.index.downloads'];
   const rows = workshops.map((w) => {
@@ -54,7 +55,7 @@ export function reportIndexHtml(workshops: readonly WorkshopListing[], lang: str
       ? `<p>${escapeHtml(t('report.index.none'))}</p>`
       : `<table><thead><tr>${head.map((k) => `<th scope="col">${escapeHtml(t(k))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   const signOut = `<p><a href="${escapeHtml(signOutPath(lang))}">${escapeHtml(t('report.signOut'))}</a></p>`;
-  const body = `<main><h1>${escapeHtml(t('report.index.title'))}</h1>${table}${signOut}</main>`;
+  const body = `<main><h1>${escapeHtml(t('report.index.title'))}</h1>${rehearsal ? rehearsalNotice(t) : ''}${table}${signOut}</main>`;
   return documentHtml(lang, t('report.index.title'), body);
 }
 

@@ -67,6 +67,8 @@ export interface Report {
   learning: LearningGain;
   /** Empty once purged: questions are deleted with the raw answers. */
   questions: ReportQuestion[];
+  /** A rehearsal's report (--rehearse): simulated phones, not a real workshop; said first on every format. */
+  rehearsal?: true;
 }
 
 /**

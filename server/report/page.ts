@@ -22,6 +22,7 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; p
 .facts dt { font-weight: 700; }
 .facts dd { margin: 0; }
 .notice { border-left: 6px solid var(--bar); background: var(--track); padding: 0.75rem 1rem; }
+.notice.rehearsal { border-left-color: #8a4b00; background: #fff3df; }
 .activity { border-top: 1px solid var(--rule); padding: 1rem 0 1.25rem; }
 .activity.empty { padding: 0.5rem 0; }
 .activity.empty h3 { font-size: 1rem; font-weight: 600; }

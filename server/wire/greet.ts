@@ -1,7 +1,7 @@
 /** What a deck, a console or a phone is sent when it connects (and reconnects). */
 import type { Socket } from 'socket.io';
 import type { CountdownRoom } from '../countdown/countdown-room.ts';
-import type { ClientToServer, Finished, RoomCount, ServerToClient } from '../protocol.ts';
+import type { ClientToServer, Finished, HelpPage, RoomCount, ServerToClient } from '../protocol.ts';
 import type { LiveWorkshop } from '../live/live-workshop.ts';
 import type { Identity } from './guard.ts';
 
@@ -20,9 +20,11 @@ export interface GreetingParts {
   countdown: CountdownRoom;
   headcount: (workshop: LiveWorkshop) => Promise<RoomCount>;
   finished: (workshop: LiveWorkshop) => Promise<Finished>;
+  /** The help page that lasts after the workshop (a setting of the kit, the same for every phone). */
+  helpPage: HelpPage;
 }
 
-export async function greet(socket: LiveSocket, { countdown, headcount, finished }: GreetingParts): Promise<void> {
+export async function greet(socket: LiveSocket, { countdown, headcount, finished, helpPage }: GreetingParts): Promise<void> {
   const { workshop, room, role, phone } = socket.data;
   while (socket.connected) {
     try {
@@ -46,6 +48,7 @@ export async function greet(socket: LiveSocket, { countdown, headcount, finished
         const [paused, board, over, state] = await Promise.all([workshop.console.isPaused(), workshop.qa.board(phone), finished(workshop), room.attendeeState(phone)]);
         socket.emit('room:paused', paused);
         socket.emit('room:finished', over);
+        socket.emit('help:page', helpPage);
         socket.emit('countdown:update', countdown.view());
         socket.emit('qa:board', board);
         socket.emit('room:state', state);

@@ -5,7 +5,7 @@
  */
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
-import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type ServerToClient } from '../protocol.ts';
+import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type HelpPage, type ServerToClient } from '../protocol.ts';
 import type { LiveRoom, LiveWorkshops } from '../live/live-workshop.ts';
 import { CountdownRoom } from '../countdown/countdown-room.ts';
 import { registerConsole } from './console.ts';
@@ -41,6 +41,8 @@ export interface LiveOptions {
   stats: GuardStats;
   /** Paired consoles, and where the host key may be shown (wire/console-auth.ts); absent: the host key anywhere. */
   access?: HostAccess | undefined;
+  /** The help page that lasts after the workshop, sent to every phone on connect; absent: none. */
+  helpPage?: HelpPage;
 }
 
 /** Largest message a client may send; an answer is a few hundred bytes. */
@@ -52,7 +54,7 @@ const ATTENDEE_ONLY = new Set<string>(Object.values(ATTENDEE_EVENTS));
 const hostsOf = (room: LiveRoom): string => `hosts:${room.record.id}`;
 const attendeesOf = (room: LiveRoom): string => `attendees:${room.record.id}`;
 
-export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, closingSlide, limits = FLOOD_LIMITS, stats, adapter, hostAllowed = () => true, trustProxy = false, access }: LiveOptions): Server {
+export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, closingSlide, limits = FLOOD_LIMITS, stats, adapter, hostAllowed = () => true, trustProxy = false, access, helpPage = { urls: null } }: LiveOptions): Server {
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, Identity>(httpServer, {
     ...(adapter ? { adapter } : {}),
     serveClient: false,
@@ -150,7 +152,7 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
       headcount.changed(workshop);
       socket.on('disconnect', () => headcount.changed(workshop));
     }
-    void greet(socket, { countdown, headcount: headcount.now, finished: stage.view });
+    void greet(socket, { countdown, headcount: headcount.now, finished: stage.view, helpPage });
   });
   return io;
 }

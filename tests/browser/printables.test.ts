@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../../server/http/csp.ts';
+import { helpUrlIn } from '../../server/printables/help-address.ts';
 import { printableRoutes } from '../../server/printables/routes.ts';
 import { axe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -29,8 +30,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  const pages = printableRoutes({ content: realContent(), lang: 'en', helpUrl: () => undefined });
-  const lasting = printableRoutes({ content: realContent(), lang: 'en', helpUrl: () => `${base}/help` });
+  const pages = printableRoutes({ content: realContent(), lang: 'en', helpPage: () => undefined });
+  const lasting = printableRoutes({ content: realContent(), lang: 'en', helpPage: (lang) => helpUrlIn(`${base}/help`, lang) });
   const headers = securityHeaders([]);
   server = createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -12,8 +12,9 @@ export interface Greeting {
   'room:count'?: Parameters<ServerToClient['room:count']>[0];
   'countdown:update'?: Parameters<ServerToClient['countdown:update']>[0];
   'room:finished'?: Parameters<ServerToClient['room:finished']>[0];
+  'help:page'?: Parameters<ServerToClient['help:page']>[0];
 }
-const GREETING = ['room:paused', 'qa:board', 'qa:queue', 'learning:update', 'deck:position', 'room:count', 'countdown:update', 'room:finished'] as const;
+const GREETING = ['room:paused', 'qa:board', 'qa:queue', 'learning:update', 'deck:position', 'room:count', 'countdown:update', 'room:finished', 'help:page'] as const;
 
 export type Client = Socket<ServerToClient, ClientToServer>;
 

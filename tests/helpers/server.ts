@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp, type App, type AppOptions } from '../../server/app.ts';
-import { loadContent, type Activity, type Content } from '../../server/content/content.ts';
+import type { Activity, Content } from '../../server/content/content.ts';
+import { loadRegionContent } from '../../server/regions/load.ts';
+import { DEFAULT_REGION } from '../../server/regions/name.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { Store } from '../../server/store/store.ts';
 import { openDefaultWorkshop } from '../../server/workshops.ts';
@@ -26,9 +28,9 @@ export function tempDataDir(): string {
 }
 
 let content: Content | undefined;
-/** The workshop's real content, from slides/. */
+/** The workshop's real content: slides/ as the default region pack (monterey-ca) presents it. */
 export function realContent(): Content {
-  content ??= loadContent(join(ROOT, 'slides')).content;
+  content ??= loadRegionContent(ROOT, DEFAULT_REGION).content;
   if (!content) throw new Error('the content does not load');
   return content;
 }

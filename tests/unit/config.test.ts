@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../server/config.ts';
+import { parseConfig, USAGE } from '../../server/config.ts';
 
 const ok = (argv: string[], env: Record<string, string> = {}) => {
   const r = parseConfig(argv, env);
@@ -14,7 +14,7 @@ const fail = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('settings', () => {
   it('has defaults a facilitator needs no flag for', () => {
-    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: undefined, lang: 'en', redisUrl: undefined, trustProxy: false, help: false });
+    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: undefined, lang: 'en', redisUrl: undefined, trustProxy: false, region: 'monterey-ca', helpUrl: undefined, help: false });
   });
 
   it('takes flags over environment variables', () => {
@@ -34,6 +34,17 @@ describe('settings', () => {
     expect(ok(['--lang', 'es']).lang).toBe('es');
     expect(ok([], { DECK_LANG: 'es' }).lang).toBe('es');
     expect(ok([], { LANG: 'es_MX.UTF-8' }).lang).toBe('en');
+  });
+
+  it('reads the region pack and where its help page is hosted', () => {
+    expect(ok(['--region', 'us']).region).toBe('us');
+    expect(ok([], { REGION: 'my-county' }).region).toBe('my-county');
+    expect(fail(['--region', '../slides'])).toBe('--region must be the name of a folder in regions/, in lowercase letters, digits and dashes, like monterey-ca or us, not "../slides"');
+    expect(ok(['--help-url', 'https://help.example.org/csec/']).helpUrl?.href).toBe('https://help.example.org/csec/');
+    expect(ok([], { HELP_URL: 'https://help.example.org' }).helpUrl?.host).toBe('help.example.org');
+    expect(fail(['--help-url', 'javascript:alert(1)'])).toBe('--help-url must be an http:// or https:// address, not "javascript:alert(1)"');
+    expect(USAGE).toContain('--region NAME');
+    expect(USAGE).toContain('--help-url URL');
   });
 
   it('reads PUBLIC_URL and --new', () => {
@@ -74,5 +85,37 @@ describe('settings', () => {
 
   it('refuses a bad value from the environment too', () => {
     expect(fail([], { PORT: '80a' })).toBe('--port must be a whole number from 0 to 65535, not "80a"');
+  });
+});
+
+describe('--rehearse', () => {
+  it('takes a number of simulated phones, or none for the default; a real workshop has none', () => {
+    expect(ok([]).rehearse).toBeUndefined();
+    expect(ok(['--rehearse']).rehearse).toBe(25);
+    expect(ok(['--rehearse', '40']).rehearse).toBe(40);
+    expect(ok(['--rehearse=40']).rehearse).toBe(40);
+    expect(ok(['--rehearse', '--port', '4000'])).toMatchObject({ rehearse: 25, port: 4000 });
+    expect(ok(['--port', '4000', '--rehearse'])).toMatchObject({ rehearse: 25, port: 4000 });
+    expect(ok(['--rehearse', '1']).rehearse).toBe(1);
+    expect(ok(['--rehearse', '200']).rehearse).toBe(200);
+  });
+
+  it('is never read from the environment: a leftover variable never turns a real workshop into a rehearsal', () => {
+    expect(ok([], { REHEARSE: '25' }).rehearse).toBeUndefined();
+  });
+
+  it.each([
+    [['--rehearse', '0'], '--rehearse takes a number of simulated phones from 1 to 200, not "0"'],
+    [['--rehearse', '201'], '--rehearse takes a number of simulated phones from 1 to 200, not "201"'],
+    [['--rehearse', 'many'], '--rehearse takes a number of simulated phones from 1 to 200, not "many"'],
+    [['--rehearse=2.5'], '--rehearse takes a number of simulated phones from 1 to 200, not "2.5"'],
+    [['--rehearse', '--redis-url', 'redis://127.0.0.1:6379'], '--rehearse runs on this computer alone, with a temporary folder: it cannot be used with --redis-url (or REDIS_URL)'],
+  ])('refuses %j with one clear line', (argv, message) => {
+    expect(fail(argv)).toBe(message);
+  });
+
+  it('refuses a shared Redis given by the environment too, and is listed in the help', () => {
+    expect(fail(['--rehearse'], { REDIS_URL: 'redis://127.0.0.1:6379' })).toMatch(/cannot be used with --redis-url/);
+    expect(USAGE).toContain('--rehearse [N]');
   });
 });

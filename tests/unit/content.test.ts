@@ -6,11 +6,13 @@ import { renderDeck } from '../../server/content/deck.ts';
 import { planOfSlide, planProblems, planTotals } from '../../server/content/timing.ts';
 import { planShows, type PlanId } from '../../server/protocol.ts';
 import { ROOT } from '../helpers/server.ts';
+import { loadRegionContent } from '../../server/regions/load.ts';
+import { DEFAULT_REGION } from '../../server/regions/name.ts';
 
 const BROKEN = 'tests/fixtures/content-broken';
 
 describe('the workshop content', () => {
-  const { content, errors } = loadContent(join(ROOT, 'slides'));
+  const { content, errors } = loadRegionContent(ROOT, DEFAULT_REGION);
 
   it('passes its own check', () => {
     expect(errors).toEqual([]);

@@ -44,6 +44,8 @@ const PLANTS: { rule: string; files: Record<string, string>; line: string }[] = 
   { rule: 'privacy-stands-alone', files: { 'server/privacy/keys.ts': "import { record } from '../store/records.ts';\nexport const k = record;" }, line: 'privacy-stands-alone: server/privacy/keys.ts → server/store/records.ts' },
   { rule: 'purge-reads-no-pages', files: { 'server/purge/purge.ts': "import { counts } from '../report/counts.ts';\nexport const p = counts;", 'server/report/counts.ts': 'export const counts = 1;' }, line: 'purge-reads-no-pages: server/purge/purge.ts → server/report/counts.ts' },
   { rule: 'content-is-data', files: { 'server/content/deck.ts': "import { store } from '../store/interface.ts';\nexport const d = store;", 'server/store/interface.ts': 'export const store = 1;' }, line: 'content-is-data: server/content/deck.ts → server/store/interface.ts' },
+  { rule: 'content-knows-no-packs', files: { 'server/content/reader.ts': "import { words } from '../regions/words.ts';\nexport const l = words;", 'server/regions/words.ts': 'export const words = 1;' }, line: 'content-knows-no-packs: server/content/reader.ts → server/regions/words.ts' },
+  { rule: 'packs-are-content', files: { 'server/regions/lens.ts': "import { room } from '../live/room.ts';\nexport const l = room;", 'server/live/room.ts': 'export const room = 1;' }, line: 'packs-are-content: server/regions/lens.ts → server/live/room.ts' },
   { rule: 'nothing-imports-the-entry', files: { 'server/wire/live.ts': "import { app } from '../app.ts';\nexport const l = app;", 'server/app.ts': 'export const app = 1;' }, line: 'nothing-imports-the-entry: server/wire/live.ts → server/app.ts' },
   {
     rule: 'client-imports-protocol-and-core',
@@ -51,6 +53,8 @@ const PLANTS: { rule: string; files: Record<string, string>; line: string }[] = 
     line: 'client-imports-protocol-and-core: client/join/help.ts → server/content/help.ts',
   },
   { rule: 'client-knows-no-node', files: { 'client/join/device.ts': "import { randomBytes } from 'node:crypto';\nexport const d = randomBytes;" }, line: 'client-knows-no-node: client/join/device.ts → crypto' },
+  { rule: 'rehearsal-is-a-client', files: { 'server/rehearsal/phone.ts': "import { door } from '../wire/back-door.ts';\nexport const p = door;", 'server/wire/back-door.ts': 'export const door = 1;' }, line: 'rehearsal-is-a-client: server/rehearsal/phone.ts → server/wire/back-door.ts' },
+  { rule: 'only-the-entry-rehearses', files: { 'server/wire/rehearse.ts': "import { room } from '../rehearsal/room.ts';\nexport const r = room;", 'server/rehearsal/room.ts': 'export const room = 1;' }, line: 'only-the-entry-rehearses: server/wire/rehearse.ts → server/rehearsal/room.ts' },
   { rule: 'product-imports-no-tests', files: { 'server/links.ts': "import { seed } from '../tests/helpers/seed.ts';\nexport const l = seed;", 'tests/helpers/seed.ts': 'export const seed = 1;' }, line: 'product-imports-no-tests: server/links.ts → tests/helpers/seed.ts' },
   { rule: 'no-orphans', files: { 'server/forgotten.ts': 'export const forgotten = 1;' }, line: 'no-orphans: server/forgotten.ts' },
   { rule: 'imports-resolve', files: { 'server/paths.ts': "import { gone } from './moved-away.ts';\nexport const p = gone;" }, line: 'imports-resolve: server/paths.ts → ./moved-away.ts' },

@@ -5,10 +5,10 @@ import { csvCell } from '../../server/report/csv.ts';
 
 describe('npm run report arguments', () => {
   it('reads the options, with the defaults of npm start', () => {
-    expect(parseReportArgs(['--out', 'r.html'])).toEqual({ ok: true, args: { out: 'r.html', workshop: undefined, dataDir: './data', lang: 'en', threshold: undefined, help: false } });
-    expect(parseReportArgs(['--out', 'r.html', '--workshop', 'abc234', '--data-dir', '/d', '--lang', 'es', '--threshold', '3'])).toEqual({
+    expect(parseReportArgs(['--out', 'r.html'])).toEqual({ ok: true, args: { out: 'r.html', workshop: undefined, dataDir: './data', lang: 'en', threshold: undefined, region: 'monterey-ca', help: false } });
+    expect(parseReportArgs(['--out', 'r.html', '--workshop', 'abc234', '--data-dir', '/d', '--lang', 'es', '--threshold', '3', '--region', 'us'])).toEqual({
       ok: true,
-      args: { out: 'r.html', workshop: 'ABC234', dataDir: '/d', lang: 'es', threshold: 3, help: false },
+      args: { out: 'r.html', workshop: 'ABC234', dataDir: '/d', lang: 'es', threshold: 3, region: 'us', help: false },
     });
     expect(parseReportArgs(['--help'])).toMatchObject({ ok: true, args: { help: true } });
   });

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../server/content/content.ts';
+import { loadRegionContent } from '../../server/regions/load.ts';
+import { DEFAULT_REGION } from '../../server/regions/name.ts';
 import { escapeHtml } from '../../server/content/escape-html.ts';
 import { helpEntry } from '../../server/content/help.ts';
 import { phoneLike } from '../../server/content/check-guide.ts';
@@ -155,14 +157,14 @@ describe('the content check on a broken take-home.yaml', () => {
   ];
 
   it('refuses the content and names the file, the line and what is wrong', () => {
-    const { content, errors } = loadContent(dir);
+    const { content, errors } = loadRegionContent(ROOT, DEFAULT_REGION, { slides: dir });
     expect(content).toBeUndefined();
     const lines = errors.filter((e) => e.file === file).map((e) => `${e.file}:${e.line}: ${e.message}`);
     for (const line of expected) expect(lines).toContain(line);
   });
 
   it('fails npm run check:content, printing each problem as file:line', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-content.ts', dir], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-content.ts', '--slides', dir], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
     const printed = r.stderr.trim().split('\n');
     for (const line of expected) expect(printed).toContain(line);

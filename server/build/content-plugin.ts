@@ -5,12 +5,12 @@
  * deck's slides with their notes and planned minutes, for the console).
  * A content error stops the build with the same `file:line` messages as check:content.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { loadContent } from './content.ts';
-import { renderDeck } from './deck.ts';
-import { helpList } from './help.ts';
-import { deckOutline } from './outline.ts';
+import { renderDeck } from '../content/deck.ts';
+import { helpList } from '../content/help.ts';
+import { deckOutline } from '../content/outline.ts';
+import { loadRegionContent } from '../regions/load.ts';
 
 const MODULES = {
   'virtual:deck': '\0virtual:deck',
@@ -19,14 +19,16 @@ const MODULES = {
   'virtual:outline': '\0virtual:outline',
 } as const;
 
-export function contentPlugin(dir: string): Plugin {
+/** The content of the kit in `root` as the region pack `region` presents it. */
+export function contentPlugin(root: string, region: string): Plugin {
   return {
     name: 'workshop-content',
     resolveId: (id) => (id in MODULES ? MODULES[id as keyof typeof MODULES] : undefined),
     load(id) {
       if (!Object.values(MODULES).includes(id as (typeof MODULES)[keyof typeof MODULES])) return undefined;
-      const { content, errors } = loadContent(dir);
-      this.addWatchFile(resolve(dir));
+      const { content, errors } = loadRegionContent(root, region);
+      this.addWatchFile(resolve(join(root, 'slides')));
+      this.addWatchFile(resolve(join(root, 'regions', region)));
       if (!content) {
         const list = errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n');
         throw new Error(`The workshop content has errors (run npm run check:content):\n${list}`);
@@ -47,8 +49,8 @@ export function contentPlugin(dir: string): Plugin {
   };
 }
 
-/** Pages the server makes itself (report, guide, handout, help) keep their words off the phone's bundle. */
-const SERVER_ONLY = /^(report|guide|handout|helpPage)\./;
+/** Pages the server makes itself (report, guide, handout, help), and the rehearsal's simulated phones, keep their words off the pages' bundles. */
+const SERVER_ONLY = /^(report|guide|handout|helpPage|rehearsal)\./;
 
 function pageStrings(strings: Record<string, Record<string, string>>): Record<string, Record<string, string>> {
   return Object.fromEntries(Object.entries(strings).map(([lang, table]) => [lang, Object.fromEntries(Object.entries(table).filter(([key]) => !SERVER_ONLY.test(key)))]));
