@@ -133,6 +133,14 @@ module.exports = {
       to: { path: '^server/rehearsal/' },
     },
     {
+      name: 'server-imports-no-pages',
+      comment:
+        "The server never imports a page (client/), with one exception shared the other way: client/connection/options.ts, how a connection opens (transports, backoff, timeout; pure), which a rehearsal's simulated phones use as the phone page does.",
+      severity: 'error',
+      from: { path: '^server/' },
+      to: { path: '^client/', pathNot: '^client/connection/options\\.ts$' },
+    },
+    {
       name: 'client-imports-protocol-and-core',
       comment: 'The pages run on phones: from the server they import the protocol and pure core modules only (never Node, a store or the loader).',
       severity: 'error',

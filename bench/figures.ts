@@ -1,14 +1,16 @@
 /**
- * The result's figures, named as in docs/bench/*.json: a kit's join, burst and reveal, and
- * the run on several processes beside the run on one (the tests read these names).
+ * The result's figures, named as in docs/bench/*.json: a kit's join, burst and reveal, the
+ * run on several processes beside the run on one, and the runs on a polling-only network
+ * (the tests read these names).
  */
-import type { KitRun, Run } from './scenarios.ts';
+import type { KitRun, NetworkRun, Run } from './scenarios.ts';
 import type { Stored } from './stored.ts';
 
 /** A kit's join, burst and reveal figures, their names prefixed with `prefix`. */
 export function runFigures(prefix: string, run: Run, stored: Stored): Record<string, number> {
   const figures = {
     connected: run.connected,
+    connected_polling: run.connected_polling,
     connect_p95_ms: run.connect_p95_ms,
     connect_all_ms: run.connect_all_ms,
     acked: run.acked,
@@ -26,6 +28,9 @@ export function runFigures(prefix: string, run: Run, stored: Stored): Record<str
     rss_peak_mb: run.rss_peak_mb,
     cpu_s: run.cpu_s,
     event_loop_p99_ms: run.event_loop_p99_ms,
+    join_cpu_s: run.join_cpu_s,
+    join_rss_peak_mb: run.join_rss_peak_mb,
+    ...(run.redis_cpu_s === undefined ? {} : { join_redis_cpu_s: run.join_redis_cpu_s, redis_cpu_s: run.redis_cpu_s }),
   };
   return Object.fromEntries(Object.entries(figures).map(([key, value]) => [`${prefix}${key}`, value]));
 }
@@ -40,10 +45,13 @@ export function sharedFigures(processes: number, { run, stored, phoneStorm, stam
     shared_restart_lost: phoneStorm.lost,
     shared_restart_duplicated: phoneStorm.duplicated,
     shared_restart_kept_pct: phoneStorm.kept_pct,
+    shared_restart_polling: phoneStorm.polling,
     shared_resynced_10s_after_kill_pct: phoneStorm.resynced_10s_after_kill_pct,
     shared_resynced_p95_after_ready_ms: phoneStorm.resynced_p95_after_ready_ms,
     shared_restart_server_cpu_s: phoneStorm.server_cpu_s,
     shared_restart_swarm_cpu_s: phoneStorm.swarm_cpu_s,
+    shared_swarm_cpu_s_join: run.swarm_cpu_s,
+    ...(phoneStorm.redis_cpu_s === undefined ? {} : { shared_restart_redis_cpu_s: phoneStorm.redis_cpu_s }),
     shared_stampede_lost: stampede.lost,
     shared_stampede_duplicated: stampede.duplicated,
     shared_stampede_resynced_10s_after_kill_pct: stampede.resynced_10s_after_kill_pct,
@@ -51,4 +59,29 @@ export function sharedFigures(processes: number, { run, stored, phoneStorm, stam
     scaling_burst_acks_per_s: Math.round((100 * run.burst_acks_per_s) / one.burst_acks_per_s) / 100,
     scaling_ack_p95: Math.round((100 * one.ack_p95_ms) / run.ack_p95_ms) / 100,
   };
+}
+
+/**
+ * The figures of a run on a network of its own (the polling-only network), prefixed with
+ * `prefix`: the join, burst and reveal, and the storm with phones reconnecting as phones do.
+ */
+export function networkFigures(prefix: string, { run, stored, phoneStorm }: NetworkRun, proxyCpu: number): Record<string, number> {
+  const figures = {
+    swarm_cpu_s_join: run.swarm_cpu_s,
+    proxy_cpu_s: proxyCpu,
+    restart_ms: phoneStorm.restart_ms,
+    restart_acked: phoneStorm.acked,
+    restart_stored: phoneStorm.stored,
+    restart_lost: phoneStorm.lost,
+    restart_duplicated: phoneStorm.duplicated,
+    restart_kept_pct: phoneStorm.kept_pct,
+    restart_polling: phoneStorm.polling,
+    resynced_10s_pct: phoneStorm.resynced_10s_after_ready_pct,
+    resynced_10s_after_kill_pct: phoneStorm.resynced_10s_after_kill_pct,
+    resynced_p95_after_ready_ms: phoneStorm.resynced_p95_after_ready_ms,
+    restart_server_cpu_s: phoneStorm.server_cpu_s,
+    restart_swarm_cpu_s: phoneStorm.swarm_cpu_s,
+    ...(phoneStorm.redis_cpu_s === undefined ? {} : { restart_redis_cpu_s: phoneStorm.redis_cpu_s }),
+  };
+  return { ...runFigures(prefix, run, stored), ...Object.fromEntries(Object.entries(figures).map(([key, value]) => [`${prefix}${key}`, value])) };
 }

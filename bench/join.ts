@@ -5,6 +5,8 @@ import type { Report, Swarm } from './swarm-control.ts';
 /** How the room filled. */
 export interface Join {
   connected: number;
+  /** Phones that ended on long-polling (their websocket refused or hung). */
+  connected_polling: number;
   connect_retried: number;
   /** The client swarm's CPU during the join. */
   swarm_cpu_s: number;
@@ -20,6 +22,7 @@ export async function joinRoom(swarm: Swarm, urls: string[], spreadMs: number): 
   const durations = joined.flatMap((r) => r.durations);
   return {
     connected: durations.length,
+    connected_polling: joined.reduce((n, r) => n + r.polling, 0),
     connect_retried: joined.reduce((n, r) => n + r.retried, 0),
     swarm_cpu_s: round(joined.reduce((n, r) => n + r.cpu_s, 0)),
     connect_p95_ms: round(pct(durations, 95)),

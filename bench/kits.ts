@@ -23,6 +23,8 @@ export interface Kit {
   killFirst(): Promise<{ killedAt: number; restarted: Promise<number> }>;
   /** Ballots stored for an activity, and how many distinct phones they stand for. */
   stored(activityId: string, devices: Set<string>): Promise<Stored>;
+  /** CPU seconds the kit's Redis used so far (kits on Redis only). */
+  redisCpu?(): Promise<number>;
   /** --profile: stops the profiled process gently (so it writes its profile) and starts a plain one. */
   endProfile?(): Promise<void>;
   stop(): Promise<void>;
@@ -108,6 +110,11 @@ export async function processes(n: number): Promise<Kit> {
       return { killedAt, restarted };
     },
     stored: (activityId, devices) => redisBallots(client, activityId, devices),
+    async redisCpu() {
+      const info = await client.info('cpu');
+      const used = (name: string): number => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+      return used('used_cpu_sys') + used('used_cpu_user');
+    },
     async stop() {
       for (const s of servers) s.kill('SIGKILL');
       await client.quit();

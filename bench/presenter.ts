@@ -1,5 +1,6 @@
-/** The bench's presenter: one host socket that opens and reveals activities. */
+/** The bench's presenter: one host socket that opens and reveals activities, opened as the deck opens its own. */
 import { io, type Socket } from 'socket.io-client';
+import { connectionOptions, fallBackWhenBlocked } from '../client/connection/options.ts';
 import { PROTOCOL_VERSION, type RoomState, type Snapshot } from '../server/protocol.ts';
 import { HOST_KEY } from './kits.ts';
 
@@ -12,7 +13,9 @@ export interface Presenter {
 
 /** The presenter: opens and reveals activities, and records every tally it is sent. */
 export async function presenter(url: string): Promise<Presenter> {
-  const socket = io(url, { forceNew: true, transports: ['websocket'], auth: { v: PROTOCOL_VERSION, hostKey: HOST_KEY }, reconnectionDelay: 250, reconnectionDelayMax: 1000 });
+  // As the deck (client/connection/options.ts), back sooner after a kill: the bench times the room, not the presenter.
+  const socket = io(url, { ...connectionOptions(), forceNew: true, auth: { v: PROTOCOL_VERSION, hostKey: HOST_KEY }, reconnectionDelay: 250, reconnectionDelayMax: 1000 });
+  fallBackWhenBlocked(socket.io);
   const tallies: { at: number; snap: Snapshot }[] = [];
   socket.on('activity:snapshot', (snap: Snapshot) => tallies.push({ at: Date.now(), snap }));
   const state = await new Promise<RoomState>((ok) => socket.once('room:state', ok));

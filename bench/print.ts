@@ -61,3 +61,36 @@ export function printShared(r: Record<string, number>): void {
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0] ?? 0)}${b.padEnd(w[1] ?? 0)}${c}`);
   console.log(`scaling ratio, ${r.processes} processes over one: answers per second ${r.scaling_burst_acks_per_s}, ack p95 ${r.scaling_ack_p95} (above 1 is better)`);
 }
+
+/**
+ * The open network beside the polling-only one (a proxy refusing websockets), on one process
+ * and, with --processes N, on N: what the phones' long-polling fallback costs the kit.
+ */
+export function printPollingOnly(r: Record<string, number>): void {
+  const columns: [string, string][] = [
+    ['open, one', ''],
+    ['polling-only, one', 'polling_only_'],
+  ];
+  if ((r.processes ?? 1) > 1) columns.push([`open, ${r.processes}`, 'shared_'], [`polling-only, ${r.processes}`, 'polling_only_shared_']);
+  const shown = columns.filter(([, prefix]) => r[`${prefix}connected`] !== undefined);
+  const v = (prefix: string, ...keys: string[]): string => keys.map((k) => (r[`${prefix}${k}`] === undefined ? '-' : `${r[`${prefix}${k}`]}`)).join(' / ');
+  const rows: [string, (prefix: string) => string][] = [
+    ['connected (of them over long-polling)', (p) => `${v(p, 'connected')} (${v(p, 'connected_polling')})`],
+    ['join: p95 / all connected (ms)', (p) => v(p, 'connect_p95_ms', 'connect_all_ms')],
+    ['joining: server CPU (s) / peak RSS once joined (MB)', (p) => v(p, 'join_cpu_s', 'join_rss_peak_mb')],
+    ['joining: Redis CPU (s)', (p) => v(p, 'join_redis_cpu_s')],
+    ['acked / lost / duplicated', (p) => v(p, 'acked', 'lost', 'duplicated')],
+    ['ack p95 (ms) / reveal to every phone (ms)', (p) => v(p, 'ack_p95_ms', 'reveal_all_ms')],
+    ['join to reveal: server CPU (s) / Redis CPU (s)', (p) => v(p, 'cpu_s', 'redis_cpu_s')],
+    ['server peak RSS (MB)', (p) => v(p, 'rss_peak_mb')],
+    ['client swarm CPU during the join (s) / proxy (s)', (p) => v(p, 'swarm_cpu_s_join', 'proxy_cpu_s')],
+    ['kill -9 mid-burst: lost / duplicated', (p) => v(p, 'restart_lost', 'restart_duplicated')],
+    ['  phones back over long-polling', (p) => v(p, 'restart_polling')],
+    ['  in sync within 10 s of the kill (%)', (p) => v(p, 'resynced_10s_after_kill_pct')],
+    ['  p95 back after the restart (ms)', (p) => v(p, 'resynced_p95_after_ready_ms')],
+    ['  server CPU (s) / Redis CPU (s) as they came back', (p) => v(p, 'restart_server_cpu_s', 'restart_redis_cpu_s')],
+  ];
+  const w = [52, 24];
+  console.log(`\n${'network, processes'.padEnd(w[0] ?? 0)}${shown.map(([name]) => name.padEnd(w[1] ?? 0)).join('')}`);
+  for (const [label, cell] of rows) console.log(`${label.padEnd(w[0] ?? 0)}${shown.map(([, prefix]) => cell(prefix).padEnd(w[1] ?? 0)).join('')}`);
+}

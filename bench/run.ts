@@ -15,6 +15,13 @@
  * load balancer, and prints the figures side by side with one process and their ratio. Its
  * storm kills one of the processes; its phones go to the others, and it is restarted.
  *
+ * The phones open their connection as the phone page does (client/connection/options.ts:
+ * a websocket first, long-polling when it fails). `--network` names where they are: `open`
+ * (websockets pass), `polling-only` (a venue proxy that refuses websocket upgrades, so every
+ * phone goes on over long-polling: network.ts), or `both` (the default). The polling-only
+ * network runs the join, burst, reveal and the storm as phones reconnect, on one process and
+ * on N, each on a fresh kit, with figures of its own (`polling_only_*`).
+ *
  * This file only reads the flags, runs the kits in order and writes the result; each
  * scenario has its own file (`join.ts`, `burst.ts`, `reveal.ts`, `storm.ts`).
  */
@@ -25,10 +32,11 @@ import { ensureClientBuilt } from '../server/build/ensure-built.ts';
 import { DEFAULT_REGION } from '../server/regions/name.ts';
 import { BURST } from './burst.ts';
 import { ROOT } from './children.ts';
-import { runFigures, sharedFigures } from './figures.ts';
-import { baselineKit, oneProcess, processes } from './kits.ts';
-import { print, printShared } from './print.ts';
-import { runKit, scenarios, type KitRun } from './scenarios.ts';
+import { networkFigures, runFigures, sharedFigures } from './figures.ts';
+import { baselineKit, oneProcess, processes, type Kit } from './kits.ts';
+import { venue, type Network } from './network.ts';
+import { print, printPollingOnly, printShared } from './print.ts';
+import { runKit, scenarios, scenariosAndStorm, type KitRun, type NetworkRun } from './scenarios.ts';
 import { slowPhone } from './slow-phone.ts';
 import { reconnectStorm } from './storm.ts';
 import type { Crowd } from './swarm-control.ts';
@@ -41,8 +49,11 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     'join-spread': { type: 'string', default: '30' },
     processes: { type: 'string', default: '1' },
+    network: { type: 'string', default: 'both' },
   },
 });
+if (!['open', 'polling-only', 'both'].includes(values.network)) throw new Error('--network must be open, polling-only or both');
+const networks: Network[] = values.network === 'both' ? ['open', 'polling-only'] : [values.network as Network];
 const processCount = Number(values.processes);
 if (!Number.isInteger(processCount) || processCount < 1) throw new Error('--processes must be a positive whole number');
 /** Over how long people join, as they scan the QR code (milliseconds). */
@@ -55,30 +66,55 @@ const crowd: Crowd = { attendees, workers: workerCount, spreadMs };
 const profiling = Boolean(values.profile);
 
 async function main(): Promise<void> {
-  console.log(`Benchmark: ${attendees} attendees, ${workerCount} client workers, ${cpus().length} cores. Building...`);
+  console.log(`Benchmark: ${attendees} attendees, ${workerCount} client workers, ${cpus().length} cores, networks: ${networks.join(', ')}. Building...`);
   if (!ensureClientBuilt(ROOT, DEFAULT_REGION, console.log)) throw new Error('build failed');
+  const open = networks.includes('open');
 
   // The kit, one process: the scenarios, then the reconnect storms (kill -9 in the middle of a
   // burst, restart on the same data folder), first with phones that reconnect as real phones
   // do, then the stampede, the worst case.
-  const single = await oneProcess(values.profile);
-  const { run: ours, stored, phoneStorm, stampede } = await runKit(single, 'kit', crowd, profiling);
-  // One more phone, alone on a weak network, opens the page while the question is open.
-  const weak = await slowPhone(`${single.urls[0]}/`);
-  await single.stop();
+  let single: KitRun | undefined;
+  let weak: { first_question_ms: number; transferred_kb: number } | undefined;
+  if (open) {
+    const kit = await oneProcess(values.profile);
+    single = await runKit(kit, 'kit', crowd, profiling);
+    // One more phone, alone on a weak network, opens the page while the question is open.
+    weak = await slowPhone(`${kit.urls[0]}/`);
+    await kit.stop();
+  }
 
   // The same on several processes sharing Redis.
   let shared: KitRun | undefined;
-  if (processCount > 1) {
+  if (open && processCount > 1) {
     const kit = await processes(processCount);
     shared = await runKit(kit, 'shared', crowd, profiling);
     await kit.stop();
   }
 
+  // The polling-only network: fresh kits (their CPU and peak memory are the network's own),
+  // one process and then N, the phones behind a proxy that refuses websockets.
+  const pollingOnly: Record<string, number> = {};
+  if (networks.includes('polling-only')) {
+    const one = await behindProxy(await oneProcess(), 'blocked');
+    Object.assign(pollingOnly, networkFigures('polling_only_', one.run, one.proxyCpu));
+    if (processCount > 1) {
+      const many = await behindProxy(await processes(processCount), 'blocked-shared');
+      Object.assign(pollingOnly, networkFigures('polling_only_shared_', many.run, many.proxyCpu));
+    }
+  }
+
+  if (!single) {
+    const result = { attendees, workers: workerCount, cores: cpus().length, join_spread_s: spreadMs / 1000, processes: processCount, ...pollingOnly };
+    printPollingOnly(result);
+    finish(result);
+    return;
+  }
+  const { run: ours, stored, phoneStorm, stampede } = single;
+
   // The baseline, on a fresh port, same scenarios; then its own kill -9 and restart (it keeps
   // nothing, so only how fast phones are back is compared): the floor socket.io sets.
   const baseline = await baselineKit();
-  const theirs = await scenarios(baseline.urls, baseline.servers, 'base', crowd);
+  const theirs = await scenarios(baseline, 'base', crowd);
   const baseStored = await baseline.stored(BURST.activityId, theirs.acked_devices);
   const baseStorm = await reconnectStorm(baseline, 'phone', 'base-restart', crowd);
   await baseline.stop();
@@ -115,6 +151,7 @@ async function main(): Promise<void> {
     restart_lost: phoneStorm.lost,
     restart_duplicated: phoneStorm.duplicated,
     restart_tally: phoneStorm.tally,
+    restart_polling: phoneStorm.polling,
     resynced_10s_pct: phoneStorm.resynced_10s_after_ready_pct,
     resynced_10s_after_kill_pct: phoneStorm.resynced_10s_after_kill_pct,
     resynced_p95_after_ready_ms: phoneStorm.resynced_p95_after_ready_ms,
@@ -136,11 +173,29 @@ async function main(): Promise<void> {
     baseline_restart_server_cpu_s: baseStorm.server_cpu_s,
     baseline_restart_swarm_cpu_s: baseStorm.swarm_cpu_s,
     ...(shared ? sharedFigures(processCount, shared, ours) : {}),
-    slow_phone_first_question_ms: weak.first_question_ms,
-    slow_phone_transferred_kb: weak.transferred_kb,
+    slow_phone_first_question_ms: weak?.first_question_ms ?? NaN,
+    slow_phone_transferred_kb: weak?.transferred_kb ?? NaN,
+    ...pollingOnly,
   };
   print(result);
   if (shared) printShared(result);
+  if (networks.includes('polling-only')) printPollingOnly(result);
+  finish(result);
+}
+
+/** The scenarios and the storm on `kit` with its phones behind a proxy that refuses websockets; stops the kit. */
+async function behindProxy(kit: Kit, tag: string): Promise<{ run: NetworkRun; proxyCpu: number }> {
+  const proxy = await venue('polling-only', kit.urls, attendees);
+  try {
+    const run = await scenariosAndStorm(kit, tag, crowd, proxy.urls);
+    return { run, proxyCpu: await proxy.cpu_s() };
+  } finally {
+    proxy.stop();
+    await kit.stop();
+  }
+}
+
+function finish(result: Record<string, number>): void {
   writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nWritten to ${values.out}`);
   process.exit(0);

@@ -28,28 +28,34 @@ export interface Storm {
   resynced_p95_after_ready_ms: number;
   /** Phones that never lost their connection (on a process not killed). */
   kept_pct: number;
+  /** Phones back over long-polling rather than their websocket. */
+  polling: number;
   restart_ms: number;
   swarm_cpu_s: number;
   server_cpu_s: number;
+  /** Redis's CPU from the phones' joining to the end of the storm (kits on Redis only). */
+  redis_cpu_s?: number;
 }
 
 /**
  * kill -9 in the middle of an answer burst, restart on the same data, and measure how
- * the phones come back (`arrival`: as phones do, or the stampede) and what was kept.
+ * the phones (at `phoneUrls`) come back (`arrival`: as phones do, or the stampede) and what was kept.
  */
-export async function reconnectStorm(kit: Kit, arrival: Arrival, tag: string, crowd: Crowd): Promise<Storm> {
+export async function reconnectStorm(kit: Kit, arrival: Arrival, tag: string, crowd: Crowd, phoneUrls = kit.urls): Promise<Storm> {
   const { attendees, workers, spreadMs } = crowd;
   const target = arrival === 'phone' ? RESTART : STAMPEDE;
   const host = await presenter(kit.urls.at(-1) ?? '');
   await host.socket.emitWithAck('activity:open', { activityId: target.activityId });
+  const redisBefore = await kit.redisCpu?.();
   const swarm = await Swarm.start(attendees, workers, tag);
-  await swarm.all((i) => ({ cmd: 'connect', urls: kit.urls, devices: swarm.devices[i] ?? [], arrival, spreadMs: Math.min(spreadMs, 10_000) }), 'connected');
+  await swarm.all((i) => ({ cmd: 'connect', urls: phoneUrls, devices: swarm.devices[i] ?? [], arrival, spreadMs: Math.min(spreadMs, 10_000) }), 'connected');
   await sleep(500);
   const burst = swarm.all<Report<'answered'>>({ cmd: 'answer', ...target, windowMs: WINDOW_MS, deadlineMs: 60_000 }, 'answered');
   await sleep(WINDOW_MS / 2);
   const { killedAt, restarted } = await kit.killFirst();
   const readyAt = await restarted;
-  const resynced = await swarm.all<Report<'resynced'>>({ cmd: 'resync', since: killedAt, timeoutMs: 30_000 }, 'resynced');
+  // With one process every phone loses its connection: each is waited for, even one that has not noticed yet.
+  const resynced = await swarm.all<Report<'resynced'>>({ cmd: 'resync', since: killedAt, timeoutMs: 30_000, everyPhoneDrops: kit.servers.length === 1 }, 'resynced');
   const answers = (await burst).flatMap((r) => r.acks);
   const devices = new Set(answers.map((a) => a.device));
   await sleep(1000);
@@ -57,6 +63,7 @@ export async function reconnectStorm(kit: Kit, arrival: Arrival, tag: string, cr
   const check = await presenter(kit.urls[0] ?? '');
   const tally = check.state.snapshots?.find((x) => x.activityId === target.activityId)?.total ?? NaN;
   const metrics = await serverMetrics(kit.servers);
+  const redisAfter = await kit.redisCpu?.();
   host.socket.close();
   check.socket.close();
   swarm.close();
@@ -73,8 +80,10 @@ export async function reconnectStorm(kit: Kit, arrival: Arrival, tag: string, cr
     resynced_10s_after_ready_pct: share(never + times.filter((t) => t - readyAt <= 10_000).length),
     resynced_p95_after_ready_ms: round(pct(times.map((t) => t - readyAt), 95)),
     kept_pct: share(never),
+    polling: resynced.reduce((n, r) => n + r.polling, 0),
     restart_ms: readyAt - killedAt,
     swarm_cpu_s: round(resynced.reduce((s, r) => s + r.cpu_s, 0)),
     server_cpu_s: metrics.cpu_s,
+    ...(redisBefore === undefined || redisAfter === undefined ? {} : { redis_cpu_s: round(redisAfter - redisBefore) }),
   };
 }

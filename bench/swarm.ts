@@ -1,8 +1,10 @@
 /**
- * A benchmark worker: a share of the simulated phones, each a socket.io-client over
- * websocket that behaves like the phone page (resends an answer until it is acked,
- * reconnects by itself). Driven by the parent over IPC; reports raw times back, and the
- * CPU this worker used for each step, so a reader can tell which side was the limit.
+ * A benchmark worker: a share of the simulated phones, each a socket.io-client opened as the
+ * phone page opens its connection (client/connection/options.ts: a websocket first, polling
+ * when the network blocks websockets, the same backoff and timeout), and behaving like the
+ * phone page (resends an answer until it is acked, reconnects by itself). Driven by the parent
+ * over IPC; reports raw times back, and the CPU this worker used for each step, so a reader
+ * can tell which side was the limit.
  *
  * Two ways to arrive, named for what they model:
  * - `phone`: people scanning a QR code over `spreadMs`, and reconnecting as the phone page
@@ -12,27 +14,28 @@
  */
 import { setPriority } from 'node:os';
 import { io, type Socket } from 'socket.io-client';
+import { BACKOFF, connectionOptions, fallBackWhenBlocked } from '../client/connection/options.ts';
 import { PROTOCOL_VERSION, type Snapshot } from '../server/protocol.ts';
 
 export type WorkerCommand =
   | { cmd: 'connect'; urls: string[]; devices: string[]; arrival: Arrival; spreadMs: number }
   | { cmd: 'answer'; activityId: string; choices: number; min: number; windowMs: number; deadlineMs: number }
   | { cmd: 'watch'; activityId: string; timeoutMs: number }
-  | { cmd: 'resync'; since: number; timeoutMs: number }
+  | { cmd: 'resync'; since: number; timeoutMs: number; everyPhoneDrops: boolean }
   | { cmd: 'close' };
 
 export type Arrival = 'phone' | 'stampede';
 
 export type WorkerReport =
-  | { cmd: 'connected'; durations: number[]; failed: number; retried: number; cpu_s: number }
+  | { cmd: 'connected'; durations: number[]; failed: number; retried: number; polling: number; cpu_s: number }
   | { cmd: 'answered'; acks: { device: string; latency: number; at: number }[]; failed: number; cpu_s: number }
   | { cmd: 'watched'; times: number[]; missing: number; cpu_s: number }
-  | { cmd: 'resynced'; times: number[]; missing: number; kept: number; cpu_s: number };
+  | { cmd: 'resynced'; times: number[]; missing: number; kept: number; polling: number; cpu_s: number };
 
 /** socket.io-client's reconnection settings for each way of arriving. */
 const RECONNECT: Record<Arrival, { reconnectionDelay: number; reconnectionDelayMax: number; randomizationFactor: number }> = {
-  // As client/join/main.ts: socket.io's defaults, with the delay capped at 5 s.
-  phone: { reconnectionDelay: 1000, reconnectionDelayMax: 5000, randomizationFactor: 0.5 },
+  // As every page (client/connection/options.ts).
+  phone: BACKOFF,
   stampede: { reconnectionDelay: 250, reconnectionDelayMax: 2000, randomizationFactor: 0.5 },
 };
 
@@ -68,7 +71,7 @@ async function handle(m: WorkerCommand): Promise<void> {
   if (m.cmd === 'connect') send(await connectAll(m));
   else if (m.cmd === 'answer') send(await answerAll(m));
   else if (m.cmd === 'watch') send(await watchAll(m.activityId, m.timeoutMs));
-  else if (m.cmd === 'resync') send(await resyncAll(m.since, m.timeoutMs));
+  else if (m.cmd === 'resync') send(await resyncAll(m));
   else {
     for (const p of phones) p.socket.close();
     process.exit(0);
@@ -91,19 +94,17 @@ async function connectAll({ urls, devices, arrival, spreadMs }: Extract<WorkerCo
     ),
   );
   const durations = results.filter((d): d is number => d !== undefined);
-  return { cmd: 'connected', durations, failed: results.length - durations.length, retried, cpu_s: cpuSince() };
+  // Which transport the phones ended on: polling means their websocket was refused or hung.
+  const polling = phones.filter((p) => p.socket.io.engine?.transport.name === 'polling').length;
+  return { cmd: 'connected', durations, failed: results.length - durations.length, retried, polling, cpu_s: cpuSince() };
 
   function open(device: string, i: number, resolve: (ms: number | undefined) => void): void {
     const start = performance.now();
     // Several processes: phones are spread over them, as by a load balancer with sticky sessions.
     let next = i % urls.length;
-    const socket = io(urls[next] ?? '', {
-      forceNew: true,
-      transports: ['websocket'],
-      auth: { v: PROTOCOL_VERSION, device },
-      ...RECONNECT[arrival],
-      timeout: 20_000,
-    });
+    // Exactly as the phone page opens its connection; a stampede only retries faster.
+    const socket = io(urls[next] ?? '', { ...connectionOptions(), ...RECONNECT[arrival], forceNew: true, auth: { v: PROTOCOL_VERSION, device } });
+    fallBackWhenBlocked(socket.io);
     const phone: Phone = { device, socket, lastState: 0, droppedAt: 0 };
     socket.on('room:state', () => (phone.lastState = Date.now()));
     socket.on('disconnect', () => (phone.droppedAt = Date.now()));
@@ -118,7 +119,8 @@ async function connectAll({ urls, devices, arrival, spreadMs }: Extract<WorkerCo
       phones.push(phone);
       resolve(performance.now() - start);
     });
-    // A first attempt that fails (timeout under load) is retried by socket.io, as on a phone.
+    // A first attempt that fails (timeout under load) is retried by socket.io, as on a phone
+    // (a websocket refused and opened over polling instead is no failed attempt).
     socket.once('connect_error', () => (retried += 1));
     setTimeout(() => resolve(undefined), CONNECT_DEADLINE_MS);
   }
@@ -181,14 +183,18 @@ async function watchAll(activityId: string, timeoutMs: number): Promise<WorkerRe
 
 /**
  * When each phone that lost its connection after `since` (a kill) got the room's state again;
- * `kept`: phones that never lost theirs (on another process).
+ * `kept`: phones that never lost theirs (on another process); `polling`: phones connected
+ * over long-polling at the end. With `everyPhoneDrops` (the kit has one process) every phone
+ * is waited for: one that has not seen its connection drop yet (this worker busy, a long-poll
+ * not answered yet) is not in sync, nor kept.
  */
-async function resyncAll(since: number, timeoutMs: number): Promise<WorkerReport> {
+async function resyncAll({ since, timeoutMs, everyPhoneDrops }: Extract<WorkerCommand, { cmd: 'resync' }>): Promise<WorkerReport> {
   const end = Date.now() + timeoutMs;
-  const dropped = (): Phone[] => phones.filter((p) => p.droppedAt >= since);
-  while (Date.now() < end && dropped().some((p) => p.lastState <= p.droppedAt)) await sleep(100);
-  const times = dropped()
-    .filter((p) => p.lastState > p.droppedAt)
-    .map((p) => p.lastState);
-  return { cmd: 'resynced', times, missing: dropped().length - times.length, kept: phones.length - dropped().length, cpu_s: cpuSince() };
+  const dropped = (p: Phone): boolean => p.droppedAt >= since;
+  const back = (p: Phone): boolean => dropped(p) && p.lastState > p.droppedAt;
+  const waitedFor = (): Phone[] => (everyPhoneDrops ? phones : phones.filter(dropped));
+  while (Date.now() < end && !waitedFor().every(back)) await sleep(100);
+  const times = phones.filter(back).map((p) => p.lastState);
+  const polling = phones.filter((p) => p.socket.connected && p.socket.io.engine?.transport.name === 'polling').length;
+  return { cmd: 'resynced', times, missing: waitedFor().length - times.length, kept: phones.length - waitedFor().length, polling, cpu_s: cpuSince() };
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Activity } from '../server/content/content.ts';
 import { DEFAULT_REGION } from '../server/regions/name.ts';
-import { loadRegionContent } from '../server/regions/load.ts';
+import { everyPacksActivities, loadRegionContent } from '../server/regions/load.ts';
 import { kitRoot } from '../server/paths.ts';
 import { parsePurgeArgs, PURGE_USAGE } from '../server/purge/purge-args.ts';
 import { deleteWorkshopByCode, purgeOlderThan } from '../server/purge/purge.ts';
@@ -31,12 +31,13 @@ if (args.help || !args.action) {
 const action = args.action;
 
 /**
- * The workshop content, to count what purge keeps per activity, as the report reads them: the
- * pack npm start runs (REGION), whose activities are the deck's, less any its law leaves out.
+ * The activities to count what purge keeps, as the report reads them: those of every region
+ * pack, so that a workshop keeps the counts of every activity its own pack presented.
  */
 function activities(): Activity[] {
-  const { content, errors } = loadRegionContent(kitRoot(import.meta.dirname), process.env['REGION']?.trim() || DEFAULT_REGION);
-  if (content) return content.activities;
+  const all = everyPacksActivities(kitRoot(import.meta.dirname));
+  if (all.length > 0) return all;
+  const { errors } = loadRegionContent(kitRoot(import.meta.dirname), DEFAULT_REGION);
   for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
   return fail('the workshop content has problems (listed above); nothing was purged', 1);
 }

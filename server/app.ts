@@ -27,9 +27,12 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Behind a proxy the kit trusts: limits count the address it forwards (--trust-proxy). */
   trustProxy?: boolean;
-  /** The workshop `npm start` runs: phones that give no join code land here. */
+  /**
+   * The workshop `npm start` runs: phones that give no join code land here. On Redis, the one
+   * running when this process started: it follows whichever runs there later (rooms.running()).
+   */
   workshop: WorkshopRecord;
-  /** The facilitator's key for that workshop when set by flag; otherwise its own. */
+  /** The facilitator's key when set by flag (--host-key): it opens the running workshop; otherwise each workshop's own. */
   hostKey?: string | undefined;
   clientDir: string;
   publicUrl?: URL | undefined;
@@ -76,6 +79,7 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
   const headers = securityHeaders([speakerViewScriptHash()]);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const hostKey = options.hostKey ?? options.workshop.hostKey;
+  // Reports: the key this process printed opens them all (report/access.ts).
   const hostKeyOf = (record: WorkshopRecord): string => (record.id === options.workshop.id ? hostKey : record.hostKey);
   const lang = options.lang ?? 'en';
   const helpPage = helpPageAt(options.helpUrl ?? options.content?.place?.helpUrl, options.publicUrl);
@@ -94,6 +98,7 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
     shared?.rooms ??
     new LocalWorkshops({
       store: store as Store,
+      running: options.workshop.id,
       activities: options.activities,
       thresholds,
       clock: options.clock ?? Date.now,
@@ -108,8 +113,8 @@ export function createApp(options: AppOptions & { store?: Store; shared?: Shared
     stats,
     httpServer: server,
     rooms,
-    defaultCode: options.workshop.code,
-    hostKeyOf: (room) => hostKeyOf(room.record),
+    // The --host-key opens the running workshop, whichever it is now (on Redis it may change); any other, its own key.
+    hostKeyOf: ({ record }) => (options.hostKey !== undefined && record.id === rooms.running().record.id ? options.hostKey : record.hostKey),
     publicUrl: options.publicUrl,
     hostAllowed: allowedHost,
     trustProxy: options.trustProxy ?? false,

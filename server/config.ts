@@ -24,6 +24,8 @@ export interface Config {
   threshold: number | undefined;
   /** Several kit processes: where they share the workshops (REDIS_URL); absent on a laptop. */
   redisUrl: URL | undefined;
+  /** On Redis: how long a phone's or the facilitator's write waits for Redis when it is away, before STORAGE (REDIS_WAIT_S). */
+  redisWaitSeconds: number;
   /** Opens the reports from other machines (REPORT_KEY); without it, reports open on the laptop only. */
   reportKey: string | undefined;
   /** Behind a reverse proxy: limits count the address it forwards (TRUST_PROXY=1). */
@@ -65,6 +67,9 @@ Options (each can also be set by the environment variable in brackets):
   --redis-url URL     several kit processes share the workshops in this Redis,
                       e.g. redis://127.0.0.1:6379 (REDIS_URL; default: none, the
                       data folder). Not needed on a laptop: see docs/deploy.md
+  --redis-wait S      with --redis-url: while Redis is away, how long an answer,
+                      a question or a command waits for it before the kit says
+                      it was not stored, 1-300 seconds (REDIS_WAIT_S; default 30)
   --report-key KEY    opens the reports from other machines, 20 to 128 letters,
                       digits, - or _ (REPORT_KEY; default: none, the reports open
                       only on this computer)
@@ -81,6 +86,13 @@ Options (each can also be set by the environment variable in brackets):
 /** How many simulated phones a rehearsal has: a town hall by default, a large hall at most. */
 export const REHEARSAL_PHONES = { default: 25, min: 1, max: 200 } as const;
 
+/**
+ * How long a write waits for Redis while it is away (--redis-wait): longer than a restart of
+ * Redis takes, short enough that a phone hears STORAGE and resends while the person is still
+ * there. Phones resend by themselves meanwhile (their request ends after 8 s), counted once.
+ */
+export const REDIS_WAIT_SECONDS = { default: 30, min: 1, max: 300 } as const;
+
 /** A custom key must be hard to guess: 20 characters of 64 kinds, over 10^35 keys. */
 const HOST_KEY = /^[A-Za-z0-9_-]{20,128}$/;
 
@@ -95,6 +107,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     threshold: { type: 'string' },
     lang: { type: 'string' },
     'redis-url': { type: 'string' },
+    'redis-wait': { type: 'string' },
     'report-key': { type: 'string' },
     region: { type: 'string' },
     'help-url': { type: 'string' },
@@ -152,6 +165,11 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   if (redisText !== undefined && (!redisUrl || !/^rediss?:$/.test(redisUrl.protocol))) {
     return { ok: false, message: '--redis-url must be a redis:// or rediss:// address' };
   }
+  const waitText = pick('redis-wait', 'REDIS_WAIT_S') ?? String(REDIS_WAIT_SECONDS.default);
+  const redisWaitSeconds = Number(waitText);
+  if (!/^\d+$/.test(waitText) || redisWaitSeconds < REDIS_WAIT_SECONDS.min || redisWaitSeconds > REDIS_WAIT_SECONDS.max) {
+    return { ok: false, message: `--redis-wait must be a whole number of seconds from ${REDIS_WAIT_SECONDS.min} to ${REDIS_WAIT_SECONDS.max}, not "${waitText}"` };
+  }
   const rehearse = rehearsal(values['rehearse'], redisUrl);
   if (typeof rehearse === 'string') return { ok: false, message: rehearse };
   const region = pick('region', 'REGION') ?? DEFAULT_REGION;
@@ -174,6 +192,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
       threshold,
       lang,
       redisUrl,
+      redisWaitSeconds,
       reportKey,
       trustProxy: values['trust-proxy'] === true || env['TRUST_PROXY'] === '1',
       region,

@@ -33,15 +33,15 @@ if (config.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!ensureClientBuilt(root, config.region, (line) => console.log(line))) {
-  console.error('error: the build failed (see above); nothing was started');
-  process.exit(1);
-}
-
+// The content first: a pack with a problem gets its `file:line` list, not a failed build.
 const { content, errors, leftOut } = loadRegionContent(root, config.region);
 if (!content) {
   for (const e of errors) console.error(`${e.file}:${e.line}: ${e.message}`);
   console.error(`error: the workshop content (region pack ${config.region}) has problems (listed above); nothing was started`);
+  process.exit(1);
+}
+if (!ensureClientBuilt(root, config.region, (line) => console.log(line))) {
+  console.error('error: the build failed (see above); nothing was started');
   process.exit(1);
 }
 if (leftOut.length > 0) {
@@ -58,6 +58,10 @@ let links: Links | undefined;
 let newCodes: Interface | undefined;
 // A new workshop keeps this threshold; a resumed one keeps its own.
 const threshold = config.threshold ?? DEFAULT_THRESHOLDS.default;
+// Some simulated phones skip: too few of them and no result would ever show.
+if (rehearsal && rehearsal.phones * 0.8 < threshold) {
+  console.warn(`Warning: ${rehearsal.phones} simulated phones may not reach the threshold of ${threshold} answers (some skip): try --rehearse ${Math.ceil(threshold / 0.8)} or more, or --threshold ${Math.max(1, Math.floor(rehearsal.phones * 0.8))}.`);
+}
 const common = {
   content,
   lang: config.lang,
@@ -77,18 +81,19 @@ const common = {
 
 // On a laptop, the data folder; with REDIS_URL, Redis shared by several kit processes.
 const kept = config.redisUrl
-  ? await openShared(config.redisUrl, { ...common, fresh: config.newWorkshop, threshold, log: (line) => console.log(line) }).catch((error: Error) => {
+  ? await openShared(config.redisUrl, { ...common, fresh: config.newWorkshop, threshold, waitMs: config.redisWaitSeconds * 1000, log: (line) => console.log(line) }).catch((error: Error) => {
       console.error(`error: ${error.message}; nothing was started`);
       process.exit(1);
     })
   : undefined;
-const store = kept ? undefined : openSqliteStore(dataDir);
+// A rehearsal's answers and questions live in memory only: nothing of them ever reaches a disk.
+const store = kept ? undefined : openSqliteStore(rehearsal ? ':memory:' : dataDir);
 const workshop = kept?.workshop ?? openDefaultWorkshop(store as Store, config.newWorkshop, Date.now(), threshold);
 // The threshold kept with the workshop wins, so a restart shows the same results.
 const settled = settleThreshold(workshop, config.threshold);
 if (settled.overridden) console.log(`This workshop keeps the threshold it started with, ${settled.threshold} (not --threshold ${threshold}); npm start -- --new starts a workshop with another threshold.`);
 const app = kept ? createApp({ ...common, workshop, shared: kept.shared }) : createApp({ ...common, workshop, store: store as Store, rehearsal: rehearsal !== undefined });
-const keptWhere = kept && config.redisUrl ? `in Redis at ${config.redisUrl.host}` : rehearsal ? `only until the kit stops, in ${dataDir}` : `in ${dataDir}`;
+const keptWhere = kept && config.redisUrl ? `in Redis at ${config.redisUrl.host}` : rehearsal ? 'in memory, until the kit stops' : `in ${dataDir}`;
 
 app.server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(
@@ -111,11 +116,11 @@ app.server.listen(config.port, '0.0.0.0', async () => {
     `  90 minutes (town hall: the break, more scenarios, ${planned['90']} min):  ${links.presenter['90']}`,
     `  the full set (every module, about ${planned['full']} min):               ${links.presenter.full}`,
   ];
+  const report = links.report;
+  const writeLinks = (pairing: string[]): void =>
+    writePrivate(dataDir, linksFile(dataDir), [`Presenter (on this computer):`, ...presenter, '', 'Console pairing (for your own phone):', ...pairing, `Report (on this computer): ${report}`, ''].join('\n'));
   const pairing = await pairingLines(app.pairing, workshop.code, links, watched);
-  if (!watched) {
-    const file = linksFile(dataDir);
-    writePrivate(dataDir, file, [`Presenter (on this computer):`, ...presenter, '', 'Console pairing (for your own phone):', ...pairing, `Report (on this computer): ${links.report}`, ''].join('\n'));
-  }
+  if (!watched) writeLinks(pairing);
   console.log(
     [
       '',
@@ -151,9 +156,23 @@ app.server.listen(config.port, '0.0.0.0', async () => {
     // Line mode, not raw: Ctrl+C still stops the kit.
     newCodes = createInterface({ input: process.stdin, terminal: false });
     newCodes.on('line', () => {
-      void pairingLines(app.pairing, workshop.code, links as Links).then((lines) => console.log(['New pairing code for the console (keep this window off the projector):', ...lines].join('\n')));
+      void pairingLines(app.pairing, app.rooms.running().record.code, links as Links).then((lines) => console.log(['New pairing code for the console (keep this window off the projector):', ...lines].join('\n')));
     });
   }
+  // On Redis, another process may start a new workshop (npm start -- --new): this one follows it.
+  app.rooms.follow({
+    running: ({ record }) => {
+      const shown = links as Links;
+      console.log(
+        [
+          '',
+          `Another kit process started a new workshop: attendees now join with code ${record.code}, at ${shown.attendee}?code=${record.code}`,
+          watched ? '  Press Enter here for a pairing code for its console.' : `  A pairing code for its console is in ${linksFile(dataDir)}.`,
+        ].join('\n'),
+      );
+      if (!watched) void pairingLines(app.pairing, record.code, shown, false).then(writeLinks);
+    },
+  });
   rehearsal?.start(port);
 });
 

@@ -1,30 +1,30 @@
 /**
- * One way for every page (deck, console, phone) to hold its live connection: the socket
- * options, reconnecting by itself even after the server closed the connection, and
- * requests that always end (an ack, or a timeout that is handled, never an unhandled
- * rejection). A request that gets no reply means the connection is not what it seems:
- * the socket is reopened so the page resynchronises from the server's greeting.
+ * One way for every page (deck, console, phone) to hold its live connection: opened as
+ * `options.ts` says (websocket first, polling when it is blocked), reconnecting by itself even
+ * after the server closed the connection, and requests that always end (an ack, or a timeout
+ * that is handled, never an unhandled rejection). A request that gets no reply means the
+ * connection is not what it seems: the socket is reopened so the page resynchronises from the
+ * server's greeting.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServer, ServerToClient } from '../../server/protocol.ts';
+import { BACKOFF, connectionOptions, fallBackWhenBlocked } from './options.ts';
 
 export type LiveSocket = Socket<ServerToClient, ClientToServer>;
 
 /** How long a request waits for its ack before the page treats the connection as lost. */
 export const ACK_TIMEOUT_MS = 8000;
 
-/** Options shared by every page: reconnect quickly, back off to 5 s at most. */
-export const CONNECTION_OPTIONS = { reconnectionDelay: 1000, reconnectionDelayMax: 5000 } as const;
-
 /** How long a phone turned away at the door waits before it knocks again (the limit is per minute). */
 export const RATE_LIMITED_RETRY_MS = 10_000;
 
 /** Opens the page's socket with `auth` (a host key or a device token). */
 export function openSocket(auth: Record<string, unknown>): LiveSocket {
-  const socket: LiveSocket = io({ ...CONNECTION_OPTIONS, auth });
+  const socket: LiveSocket = io({ ...connectionOptions(), auth });
+  fallBackWhenBlocked(socket.io);
   // socket.io does not retry a connection the server ended (a restart, a guard): a page always should.
   socket.on('disconnect', (reason) => {
-    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), CONNECTION_OPTIONS.reconnectionDelay);
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), BACKOFF.reconnectionDelay);
   });
   // Too many new phones from this network at once (wire/phone-gate.ts): try again shortly.
   socket.on('connect_error', (error) => {

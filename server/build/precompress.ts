@@ -2,7 +2,7 @@
  * Writes brotli and gzip copies of the built text files next to them, so the server
  * (sirv with `brotli` and `gzip`) sends compressed files without compressing per request.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -16,6 +16,8 @@ export function precompress(): Plugin {
     apply: 'build',
     configResolved: (config) => void (outDir = config.build.outDir),
     closeBundle() {
+      // A build that failed wrote nothing: its own error is the one to see.
+      if (!existsSync(outDir)) return;
       for (const file of walk(outDir)) {
         if (!TEXT.test(file)) continue;
         const data = readFileSync(file);

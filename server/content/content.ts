@@ -74,8 +74,12 @@ export function loadContent(dir = 'slides', lens: ContentLens = plainLens(dir)):
   const decks: Record<string, DeckFile[]> = {};
   for (const lang of languages) {
     decks[lang] = lens.deckFiles(lang).map((file) => {
-      const text = lens.markdown(readFileSync(file, 'utf8'), lang, file);
-      const slides = parseSlides(file, text).filter((slide) => {
+      const { text, from } = lens.markdown(readFileSync(file, 'utf8'), lang, file);
+      // Problems name the file's own lines, also where a pack left a line out.
+      const line = (n: number): number => from?.[n - 1] ?? n;
+      const slides = parseSlides(file, text)
+        .map((s) => ({ ...s, start: line(s.start), line: line(s.line), attrsLine: line(s.attrsLine), notesLine: line(s.notesLine) }))
+        .filter((slide) => {
         const keep = lens.keepSlide(slide, errors) && !dropped.has(slide.attrs['data-activity']?.replace(/\.(before|after)$/, '') ?? '');
         // A stand-in for state law that a pack with state law does not need is not news.
         if (!keep && lang === 'en' && slide.attrs['data-needs'] !== 'no-state-law') leftOut.push(`"${slide.title}" (${file.split(/[\\/]/).slice(-2).join('/')})`);

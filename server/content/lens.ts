@@ -27,8 +27,8 @@ export interface ContentLens {
   file(path: string): string;
   /** The Markdown files of a language's deck, in presentation order. */
   deckFiles(lang: string): string[];
-  /** A deck file's text as the deck shows it. */
-  markdown(text: string, lang: string, file: string): string;
+  /** A deck file's text as the deck shows it, and for each line the line of the file it came from. */
+  markdown(text: string, lang: string, file: string): { text: string; from?: number[] };
   /** A YAML file's data as the pages show it, before its schema is checked. */
   data(raw: unknown, file: string): unknown;
   /** Whether the deck keeps `slide`; a problem with it goes to `errors`. */
@@ -51,7 +51,7 @@ export function plainLens(dir: string): ContentLens {
         .filter((f) => f.endsWith('.md'))
         .sort()
         .map((f) => join(dir, lang, f)),
-    markdown: (text) => text,
+    markdown: (text) => ({ text }),
     data: (raw) => raw,
     keepSlide: () => true,
     keepActivity: () => true,

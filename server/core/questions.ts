@@ -65,6 +65,8 @@ export function decideQa(state: QaState, command: QaCommand): QaDecision {
   if (command.type === 'ask') {
     const text = cleanQuestion(command.text);
     if (text === undefined) return { ok: false, error: 'BAD_QUESTION' };
+    // The same ask again (a store retrying a write whose reply was lost): it is there already.
+    if (state.questions.has(command.id)) return { ok: true, events: [] };
     const replaced = command.replaces === undefined ? undefined : state.questions.get(command.replaces);
     const replacing = replaced?.status === 'waiting' ? replaced : undefined;
     const waiting = [...state.questions.values()].filter((q) => q.status === 'waiting').length;

@@ -89,10 +89,25 @@ export interface LiveWorkshop {
   stop(): void;
 }
 
-/** Every workshop the kit runs, by join code. */
+/** What a `LiveWorkshops` tells whoever follows it (the wire, the entry point). */
+export interface WorkshopsFollower {
+  /** A workshop is open: every one open now, then each one opened later, before it starts (attach its outputs here). */
+  opened?(workshop: LiveWorkshop): void;
+  /** Another workshop became the running one (on Redis: another kit process started it). */
+  running?(workshop: LiveWorkshop): void;
+}
+
+/**
+ * Every workshop the kit runs, by join code, and the running one: phones that give no code
+ * land there, and only there may phones join. On a laptop it is the workshop `npm start`
+ * opened; several processes on Redis all follow the one running there.
+ */
 export interface LiveWorkshops {
-  workshop(code: string): LiveWorkshop | undefined;
+  /** A workshop by join code; one this process has not opened yet is looked for in the store (Redis) first. */
+  workshop(code: string): Awaitable<LiveWorkshop | undefined>;
   workshops(): LiveWorkshop[];
+  running(): LiveWorkshop;
+  follow(follower: WorkshopsFollower): void;
   stop(): void;
 }
 

@@ -45,6 +45,9 @@ export class Room implements LiveRoom {
   private attendeeTimer: NodeJS.Timeout | undefined;
   /** What the phones last saw of the current activity, to skip sends that change nothing for them. */
   private attendeeSeen = '';
+  /** What the decks last saw of each activity, and of the learning figures: each change reaches them once. */
+  private readonly hostSeen = new Map<string, string>();
+  private learningSeen = '';
 
   constructor(private readonly options: RoomOptions) {
     this.record = options.record;
@@ -100,12 +103,15 @@ export class Room implements LiveRoom {
     }
     // A facilitator's command is rare and the room is waiting for it: phones hear at once.
     const urgent = command.type !== 'answer';
-    for (const e of decision.events) if (e.activityId) this.markDirty(e.activityId, urgent);
+    // The room's state goes first and carries the snapshots: the flushes below skip what it showed.
     if (this.state.current !== currentBefore) this.announceCurrent();
     else if (command.type === 'reset' && command.activityId === this.state.current) {
       // Every ballot is gone: phones drop the answer they show (`mine: null` for all).
-      this.output?.toAttendees('room:state', { ...this.roomState('attendee'), mine: null });
+      const attendee = { ...this.roomState('attendee'), mine: null };
+      this.attendeeSeen = this.attendeeKey(attendee.current?.snapshot);
+      this.output?.toAttendees('room:state', attendee);
     }
+    for (const e of decision.events) if (e.activityId) this.markDirty(e.activityId, urgent);
     return { ok: true, changed: true };
   }
 
@@ -164,7 +170,9 @@ export class Room implements LiveRoom {
     const attendee = this.roomState('attendee');
     this.attendeeSeen = this.attendeeKey(attendee.current?.snapshot);
     this.output?.toAttendees('room:state', attendee);
-    this.output?.toHosts('room:state', this.hostState());
+    const host = this.hostState();
+    for (const snap of host.snapshots ?? []) this.hostSeen.set(snap.activityId, JSON.stringify(snap));
+    this.output?.toHosts('room:state', host);
   }
 
   /** Schedules the snapshots; `urgent` (a facilitator's command) sends them now. */
@@ -189,12 +197,20 @@ export class Room implements LiveRoom {
     this.hostTimer = undefined;
     let checks = false;
     for (const id of this.hostDirty) {
-      const snap = this.snapshot(id);
-      if (snap) this.output?.toHosts('activity:snapshot', snap);
       checks ||= this.options.catalog.get(id)?.round !== undefined;
+      const snap = this.snapshot(id);
+      const seen = JSON.stringify(snap);
+      if (!snap || this.hostSeen.get(id) === seen) continue;
+      this.hostSeen.set(id, seen);
+      this.output?.toHosts('activity:snapshot', snap);
     }
     this.hostDirty.clear();
-    if (checks) this.output?.toHosts('learning:update', this.learning());
+    if (!checks) return;
+    const gain = this.learning();
+    const seen = JSON.stringify(gain);
+    if (seen === this.learningSeen) return;
+    this.learningSeen = seen;
+    this.output?.toHosts('learning:update', gain);
   }
 
   /** An activity's counts (every ballot, whatever has been revealed): for the learning gain and the report. */

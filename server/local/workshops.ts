@@ -1,6 +1,7 @@
 /**
  * The live workshops of one process on its data folder (SQLite, store/): every workshop in
- * the store when the kit starts, found by join code. Each has its live
+ * the store when the kit starts, found by join code, and the one it runs (`npm start -- --new`
+ * chooses it at start: one process, so it never changes while it runs). Each has its live
  * room (activities), its Q&A and its console (deck position, clock, pause), each kept
  * in the store and rebuilt from it, and runs with its own threshold when it keeps one.
  */
@@ -10,7 +11,7 @@ import type { EventBatch, Store, StoredConsole, WorkshopRecord } from '../store/
 import { workshopThresholds } from '../workshops.ts';
 import { Asking } from '../live/asking.ts';
 import { JoinCounter } from '../live/join-counter.ts';
-import type { LiveWorkshops } from '../live/live-workshop.ts';
+import type { LiveWorkshops, WorkshopsFollower } from '../live/live-workshop.ts';
 import { WorkshopOf } from '../live/workshop-of.ts';
 import { ConsoleRoom } from './console-room.ts';
 import { QaRoom } from './qa-room.ts';
@@ -19,6 +20,8 @@ import { createWriter, type Writer } from './writer.ts';
 
 export interface LocalWorkshopsOptions {
   store: Store;
+  /** The id of the workshop `npm start` runs (workshops.ts, openDefaultWorkshop). */
+  running: string;
   activities: readonly Activity[];
   /** For workshops that keep no threshold of their own (made before it was kept). */
   thresholds: Thresholds;
@@ -54,6 +57,7 @@ function sqliteWorkshop(record: WorkshopRecord, options: LocalWorkshopsOptions &
 
 export class LocalWorkshops implements LiveWorkshops {
   private readonly byCode = new Map<string, SqliteWorkshop>();
+  private readonly runs: SqliteWorkshop;
 
   constructor(options: LocalWorkshopsOptions) {
     const catalog: ReadonlyMap<string, Activity> = new Map(options.activities.map((a) => [a.id, a]));
@@ -61,6 +65,18 @@ export class LocalWorkshops implements LiveWorkshops {
     for (const record of options.store.listWorkshops()) {
       this.byCode.set(record.code, sqliteWorkshop(record, { ...options, catalog, writer }));
     }
+    const runs = this.workshops().find((w) => w.record.id === options.running);
+    if (!runs) throw new Error(`the workshop to run (${options.running}) is not in the data folder`);
+    this.runs = runs;
+  }
+
+  running(): SqliteWorkshop {
+    return this.runs;
+  }
+
+  /** Every workshop is open from the start, and the running one never changes. */
+  follow(follower: WorkshopsFollower): void {
+    for (const w of this.byCode.values()) follower.opened?.(w);
   }
 
   /** A workshop's live room, by join code. */

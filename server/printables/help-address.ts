@@ -24,9 +24,12 @@ export const isHelpFile = (name: string): boolean => name === 'index.html' || /^
  * is its file in the same folder.
  */
 export function hostedHelpPage(base: string, lang: string): string {
-  if (lang === 'en') return base;
   const url = new URL(base);
-  const folder = /\.html?$/i.test(url.pathname) ? url.pathname.replace(/[^/]*$/, '') : url.pathname.replace(/\/?$/, '/');
+  const page = /\.html?$/i.test(url.pathname);
+  // A folder written without its slash gets one: a host that serves it without redirecting
+  // would otherwise resolve the page's own link to es.html one folder up.
+  if (lang === 'en') return page ? url.href : ((url.pathname = url.pathname.replace(/\/?$/, '/')), url.href);
+  const folder = page ? url.pathname.replace(/[^/]*$/, '') : url.pathname.replace(/\/?$/, '/');
   url.pathname = `${folder}${helpFile(lang)}`;
   return url.href;
 }

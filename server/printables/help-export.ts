@@ -6,7 +6,7 @@
  * fetched from elsewhere, links between the languages relative, so they work on any host
  * and from `file://`. Here the arguments (pure) and the folder (never another's files).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content } from '../content/content.ts';
 import { readArgs } from '../cli/args.ts';
@@ -75,7 +75,8 @@ const SYSTEM_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 /** Whether `dir/name` is a page an earlier export wrote. */
 const exported = (dir: string, name: string): boolean => {
   const path = join(dir, name);
-  return isHelpFile(name) && statSync(path).isFile() && readFileSync(path, 'utf8').includes(EXPORT_MARK);
+  // A link is never ours, even to an export: writing through it would change another folder.
+  return isHelpFile(name) && lstatSync(path).isFile() && readFileSync(path, 'utf8').includes(EXPORT_MARK);
 };
 
 /**
@@ -98,6 +99,11 @@ export function writeExport(dir: string, pages: readonly ExportPage[]): { ok: tr
     for (const old of names) if (!made.has(old)) rmSync(join(dir, old));
   }
   mkdirSync(dir, { recursive: true });
-  for (const p of pages) writeFileSync(join(dir, p.file), p.html);
+  // Each page whole or not at all: written beside, then renamed over the old one.
+  for (const p of pages) {
+    const scratch = join(dir, `.${p.file}.${process.pid}.tmp`);
+    writeFileSync(scratch, p.html, { flag: 'wx' });
+    renameSync(scratch, join(dir, p.file));
+  }
   return { ok: true };
 }

@@ -1,8 +1,9 @@
 /**
  * The kit's connections to Redis (REDIS_URL): one for commands, one for the change channels,
  * and socket.io's Redis Streams adapter, which carries broadcasts between processes and picks
- * up where it left off after Redis restarts. While Redis is away, commands wait (and phones
- * resend until acknowledged); the clients reconnect by themselves.
+ * up where it left off after Redis restarts. While Redis is away, what phones and facilitators
+ * write waits for it (wait-for-redis.ts: the client alone fails a command it could not send
+ * within 5 s); the clients reconnect by themselves.
  * The stream keeps what was broadcast, so it is capped and expires (retention.ts); no
  * question's text is ever in it (redis-qa.ts).
  */
@@ -30,7 +31,7 @@ export async function connectRedis(url: string, log: (line: string) => void, ret
   let down = false;
   // Said once per outage, once the kit has started (before that, it stops with one line).
   redis.on('error', () => {
-    if (ready && !down) log('Redis is not answering; answers wait until it is back.');
+    if (ready && !down) log('Redis is not answering; answers wait for it (--redis-wait, REDIS_WAIT_S).');
     down = true;
   });
   redis.on('ready', () => {

@@ -15,6 +15,7 @@ import { ALIVE_EVERY_MS, move, newClock, position, type DeckClock } from '../cor
 import type { DeckGo, DeckPosition, Paused, PlanId } from '../protocol.ts';
 import type { ConsoleOutput, LiveConsole } from '../live/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
+import { DEFAULT_REDIS_WAIT_MS, waitForRedis } from './wait-for-redis.ts';
 
 type StoredClock = Omit<DeckClock, 'spent'> & { spent: [string, number][] };
 
@@ -46,6 +47,8 @@ export class RedisConsole implements LiveConsole {
     record: WorkshopRecord,
     private readonly redis: RedisClientType,
     private readonly now: () => number,
+    /** How long the deck's position or the pause waits for Redis when it is away (--redis-wait); then STORAGE. */
+    private readonly waitMs = DEFAULT_REDIS_WAIT_MS,
   ) {
     const base = `kit:${record.id}`;
     this.keys = { clock: `${base}:clock`, paused: `${base}:paused`, alive: `${base}:alive`, stopped: `${base}:stopped` };
@@ -84,13 +87,16 @@ export class RedisConsole implements LiveConsole {
     return { clock: { ...stored, spent: new Map(stored.spent) }, at };
   }
 
+  /** Read, moved and written again on each try while Redis is away: a move already stored moves again to the same slide. */
   async at(slide: string, plan: PlanId): Promise<void> {
-    const { clock, at } = await this.clock();
-    move(clock, slide, plan, at);
-    const stored = JSON.stringify({ ...clock, spent: [...clock.spent] } satisfies StoredClock);
-    // A move proves the kit ran until now, as a beat does.
-    await this.redis.multi().set(this.keys.clock, stored).set(this.keys.alive, String(this.now())).exec();
-    this.output?.toHosts('deck:position', position(clock, at));
+    await waitForRedis(this.redis, this.waitMs, async () => {
+      const { clock, at } = await this.clock();
+      move(clock, slide, plan, at);
+      const stored = JSON.stringify({ ...clock, spent: [...clock.spent] } satisfies StoredClock);
+      // A move proves the kit ran until now, as a beat does.
+      await this.redis.multi().set(this.keys.clock, stored).set(this.keys.alive, String(this.now())).exec();
+      this.output?.toHosts('deck:position', position(clock, at));
+    });
   }
 
   async position(): Promise<DeckPosition> {
@@ -99,8 +105,11 @@ export class RedisConsole implements LiveConsole {
   }
 
   async pause(paused: boolean): Promise<void> {
-    const before = await this.redis.getSet(this.keys.paused, paused ? '1' : '0');
-    if ((before === '1') !== paused) this.output?.toEveryone('room:paused', { paused });
+    await waitForRedis(this.redis, this.waitMs, async (again) => {
+      const before = await this.redis.getSet(this.keys.paused, paused ? '1' : '0');
+      // A retry may find this pause's own first try stored: it is said all the same.
+      if ((before === '1') !== paused || again) this.output?.toEveryone('room:paused', { paused });
+    });
   }
 
   async isPaused(): Promise<Paused> {

@@ -19,6 +19,7 @@ import type { Ack, QaBoard, QaQueue } from '../protocol.ts';
 import type { LiveQa, QaOutput } from '../live/live-workshop.ts';
 import { boardView, queueView, voteKey } from '../live/qa-views.ts';
 import type { WorkshopRecord } from '../store/store.ts';
+import { DEFAULT_REDIS_WAIT_MS, waitForRedis } from './wait-for-redis.ts';
 
 /** KEYS: the list. ARGV: the length the events were decided on, then the events (JSON). */
 const APPEND_IF_UNCHANGED = `
@@ -67,6 +68,8 @@ export class RedisQa implements LiveQa {
     private readonly redis: RedisClientType,
     /** A connection for the change channel (a subscribed connection can do nothing else). */
     private readonly subscriber: RedisClientType,
+    /** How long a question, vote or decision waits for Redis when it is away, before STORAGE (--redis-wait). */
+    private readonly waitMs = DEFAULT_REDIS_WAIT_MS,
   ) {}
 
   /** Listens for changes of any process, this one's included: each sends the Q&A to its own sockets. */
@@ -103,16 +106,18 @@ export class RedisQa implements LiveQa {
   /** A phone's upvote, or taking it back: the core checks the question is on the board, the set keeps one per phone. */
   async vote(phone: string, questionId: string, on: boolean): Promise<Ack<{ votes: number }>> {
     try {
-      const { state } = await this.load(phone);
-      const voter = voteKey(this.record.salt, phone, questionId);
-      const decision = decideQa(state, { type: 'vote', id: questionId, voter, on });
-      if (!decision.ok) return decision;
-      const key = votesKey(this.record.id, questionId);
-      if (decision.events.length > 0) {
-        await (on ? this.redis.sAdd(key, voter) : this.redis.sRem(key, voter));
-        this.timer ??= setTimeout(() => void this.announce(), INTERVAL_MS);
-      }
-      return { ok: true, votes: await this.redis.sCard(key) };
+      // Tried again while Redis is away: adding or removing a set member twice is doing it once.
+      return await waitForRedis(this.redis, this.waitMs, async (again) => {
+        const { state } = await this.load(phone);
+        const voter = voteKey(this.record.salt, phone, questionId);
+        const decision = decideQa(state, { type: 'vote', id: questionId, voter, on });
+        if (!decision.ok) return decision;
+        const key = votesKey(this.record.id, questionId);
+        if (decision.events.length > 0) await (on ? this.redis.sAdd(key, voter) : this.redis.sRem(key, voter));
+        // A retry that finds the vote there may find this one's own first try: announced all the same.
+        if (decision.events.length > 0 || again) this.timer ??= setTimeout(() => void this.announce(), INTERVAL_MS);
+        return { ok: true, votes: await this.redis.sCard(key) };
+      });
     } catch {
       return { ok: false, error: 'STORAGE' };
     }
@@ -123,22 +128,35 @@ export class RedisQa implements LiveQa {
     return result.ok ? { ok: true } : result;
   }
 
-  /** Questions and decisions: decided on the stored list and appended, unless another process wrote first: then again. */
+  /**
+   * Questions and decisions: decided on the stored list and appended, unless another process
+   * wrote first: then again. While Redis is away it waits; a retry decides again on what is
+   * stored, where a question already there (its id) or a decision already made changes nothing.
+   */
   private async run(command: Exclude<QaCommand, { type: 'vote' }>): Promise<Ack<{ state: QaState }>> {
+    // The facilitator's decisions reach the room at once; new questions are coalesced.
+    const announce = (): void => {
+      if (command.type === 'moderate') void this.announce();
+      else this.timer ??= setTimeout(() => void this.announce(), INTERVAL_MS);
+    };
     try {
-      for (;;) {
-        const { state, length } = await this.load();
-        const decision = decideQa(state, command);
-        if (!decision.ok) return decision;
-        if (decision.events.length === 0) return { ok: true, state };
-        const args = [String(length), ...decision.events.map((e) => JSON.stringify(e))];
-        if ((await this.redis.eval(APPEND_IF_UNCHANGED, { keys: [qaKey(this.record.id)], arguments: args })) !== 1) continue;
-        for (const e of decision.events) evolveQa(state, e);
-        // The facilitator's decisions reach the room at once; new questions are coalesced.
-        if (command.type === 'moderate') void this.announce();
-        else this.timer ??= setTimeout(() => void this.announce(), INTERVAL_MS);
-        return { ok: true, state };
-      }
+      return await waitForRedis(this.redis, this.waitMs, async (again) => {
+        for (;;) {
+          const { state, length } = await this.load();
+          const decision = decideQa(state, command);
+          if (!decision.ok) return decision;
+          if (decision.events.length === 0) {
+            // Found stored by a retry: maybe this command's own first try, whose note was never sent.
+            if (again) announce();
+            return { ok: true, state };
+          }
+          const args = [String(length), ...decision.events.map((e) => JSON.stringify(e))];
+          if ((await this.redis.eval(APPEND_IF_UNCHANGED, { keys: [qaKey(this.record.id)], arguments: args })) !== 1) continue;
+          for (const e of decision.events) evolveQa(state, e);
+          announce();
+          return { ok: true, state };
+        }
+      });
     } catch {
       return { ok: false, error: 'STORAGE' };
     }

@@ -11,13 +11,15 @@ import type { Activity } from '../content/content.ts';
 import { normaliseAnswer } from '../core/answers.ts';
 import { learningGain } from '../core/learning.ts';
 import { tallyFields, tallyFromFields } from '../core/tally-fields.ts';
-import { decide, emptyWorkshop, snapshotOf, thresholdOf, type Command, type Thresholds } from '../core/workshop.ts';
+import { decide, emptyWorkshop, snapshotOf, thresholdOf, type Command, type Decision, type Event, type Thresholds } from '../core/workshop.ts';
 import { ballotKey } from '../privacy/keys.ts';
 import type { Ack, ActivityStatus, AnswerValue, LearningGain, RoomState, Snapshot } from '../protocol.ts';
 import { activityView } from '../live/activity-view.ts';
 import type { HostCommand, LiveRoom, RoomOutput } from '../live/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 import { activityKeys, RedisBallots } from './ballots.ts';
+import { SentOnce } from './sent-once.ts';
+import { DEFAULT_REDIS_WAIT_MS, waitForRedis } from './wait-for-redis.ts';
 
 export interface RedisRoomOptions {
   record: WorkshopRecord;
@@ -30,6 +32,8 @@ export interface RedisRoomOptions {
   joinUrl: (code: string) => string;
   /** Where question-box answers go: the Q&A queue, for the facilitator to moderate. */
   onQuestion?: (text: string, phone: string, activityId: string) => Promise<unknown>;
+  /** How long an answer or a command waits for Redis when it is away, before STORAGE (--redis-wait). */
+  waitMs?: number;
 }
 
 /** The activity the phones show. */
@@ -38,7 +42,14 @@ export const currentKey = (workshopId: string): string => `kit:${workshopId}:cur
 export const timesKey = (workshopId: string): string => `kit:${workshopId}:times`;
 
 const HOST_INTERVAL_MS = 100;
-const LEASE_MS = 3000;
+/**
+ * The leader's lease, renewed every quarter of it: when the leader dies, another process takes
+ * over the tallies within a lease and a renewal (under a second), not the three seconds of old.
+ */
+const LEASE_MS = 750;
+const RENEW_MS = LEASE_MS / 4;
+/** The leader looks at the current activity's tally this often (every few renewals). */
+const LOOK_EVERY = 4;
 /** Changes are announced to the other processes at most this often. */
 const ANNOUNCE_MS = 50;
 /** Extends the lease, only if this process still holds it (in one step: it may have run out meanwhile). */
@@ -54,9 +65,10 @@ export class RedisRoom implements LiveRoom {
   private timer: NodeJS.Timeout | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   private leader = false;
+  private renewals = 0;
   private readonly unannounced = new Set<string>();
-  /** What this leader last sent of each activity, so a look that finds nothing new sends nothing. */
-  private readonly sent = new Map<string, string>();
+  /** What the screens were last sent, by any process: each change reaches them once (sent-once.ts). */
+  private readonly sent: SentOnce;
   private announceTimer: NodeJS.Timeout | undefined;
   private readonly id = randomBytes(8).toString('hex');
   private readonly keys: { current: string; times: string; lease: string; changes: string };
@@ -64,6 +76,7 @@ export class RedisRoom implements LiveRoom {
   constructor(private readonly options: RedisRoomOptions) {
     this.record = options.record;
     this.ballots = new RedisBallots(options.redis);
+    this.sent = new SentOnce(options.redis, this.record.id);
     const base = `kit:${this.record.id}`;
     this.keys = { current: currentKey(this.record.id), times: timesKey(this.record.id), lease: `${base}:leader`, changes: `${base}:changes` };
   }
@@ -77,10 +90,10 @@ export class RedisRoom implements LiveRoom {
   async start(): Promise<void> {
     await this.options.subscriber.subscribe(this.keys.changes, (activityId) => this.changed(activityId));
     await this.renewLease();
-    this.leaseTimer = setInterval(() => void this.renewLease(), LEASE_MS / 3);
+    this.leaseTimer = setInterval(() => void this.renewLease(), RENEW_MS);
   }
 
-  /** Takes or keeps the lease; a process that newly leads sends every snapshot once. */
+  /** Takes or keeps the lease; a process that newly leads sends every snapshot that moved since it was last sent. */
   private async renewLease(): Promise<void> {
     const { redis } = this.options;
     try {
@@ -89,9 +102,9 @@ export class RedisRoom implements LiveRoom {
       const newly = leads && !this.leader;
       this.leader = leads;
       if (newly) {
-        this.sent.clear();
-        for (const id of this.options.catalog.keys()) this.changed(id);
-      } else if (leads) {
+        // An activity never sent never changed: the screens had it in their greeting.
+        for (const id of await this.sent.claimed()) if (this.options.catalog.has(id)) this.changed(id);
+      } else if (leads && ++this.renewals % LOOK_EVERY === 0) {
         // A process that died between storing answers and announcing them leaves the current
         // activity's tally behind: the leader looks again every renewal, and sends it if it moved.
         const current = await redis.get(this.keys.current);
@@ -114,18 +127,31 @@ export class RedisRoom implements LiveRoom {
     this.dirty.clear();
     const current = await this.options.redis.get(this.keys.current).catch(() => null);
     for (const id of ids) {
-      const snap = await this.snapshot(id).catch(() => undefined);
-      const seen = JSON.stringify(snap);
-      if (!snap || this.sent.get(id) === seen) continue;
-      this.sent.set(id, seen);
+      // What was sent is read before the state: a command sent meanwhile makes this read stale.
+      const before = await this.sent.last(id).catch(() => undefined);
+      const snap = before === undefined ? undefined : await this.snapshot(id).catch(() => undefined);
+      const claim = snap ? await this.sent.claim(id, snap, before) : 'sent';
+      if (claim === 'stale') this.changed(id);
+      if (!snap || claim !== 'send') continue;
       this.output?.toHosts('activity:snapshot', snap);
       // Phones see counts only once revealed ("4 so far", then the results).
       if (id === current && snap.revealed) this.output?.toAttendees('activity:snapshot', snap);
     }
-    if (ids.some((id) => this.options.catalog.get(id)?.round !== undefined)) {
-      const gain = await this.learning().catch(() => undefined);
-      if (gain) this.output?.toHosts('learning:update', gain);
-    }
+    if (ids.some((id) => this.options.catalog.get(id)?.round !== undefined)) await this.sendLearning(false);
+  }
+
+  /**
+   * The learning figures, unless the screens have them. `afterWrite`: a command's, read after
+   * its own write; otherwise the lease holder's, which reads what was sent before the figures
+   * (and reads again, once, when a command sent newer ones meanwhile).
+   */
+  private async sendLearning(afterWrite: boolean, again = false): Promise<void> {
+    const before = afterWrite ? undefined : await this.sent.last('learning').catch(() => null);
+    const gain = before === null ? undefined : await this.learning().catch(() => undefined);
+    if (!gain || before === null) return;
+    const claim = await this.sent.claim('learning', gain, before);
+    if (claim === 'stale' && !again) return this.sendLearning(false, true);
+    if (claim === 'send') this.output?.toHosts('learning:update', gain);
   }
 
   /**
@@ -154,57 +180,84 @@ export class RedisRoom implements LiveRoom {
     if (value === undefined) return { ok: false, error: 'BAD_ANSWER' };
     const voter = ballotKey(this.record.salt, phone, activityId);
     try {
-      const result = await this.ballots.submit(this.record.id, activityId, voter, value, tallyFields(activity, value));
+      // Tried again while Redis is away: the script confirms an answer it already holds, so a
+      // retry whose first try was stored (its reply lost) finds it 'same', and it counts once.
+      const { result, again } = await this.untilStored(async (again) => ({ result: await this.ballots.submit(this.record.id, activityId, voter, value, tallyFields(activity, value)), again }));
       if (result === 'NOT_OPEN') return { ok: false, error: 'NOT_OPEN' };
-      if (result === 'stored') this.announce(activityId);
-      if (result === 'stored' && typeof value === 'string' && activity.kind === 'text') await this.options.onQuestion?.(value, phone, activityId);
+      const stored = result === 'stored' || (again && result === 'same');
+      if (stored) this.announce(activityId);
+      if (stored && typeof value === 'string' && activity.kind === 'text') await this.options.onQuestion?.(value, phone, activityId);
       return { ok: true, value };
     } catch {
       return { ok: false, error: 'STORAGE' };
     }
   }
 
-  /** A facilitator's command, decided by the core on the state Redis holds now. */
+  /**
+   * A facilitator's command, decided by the core on the state Redis holds now. While Redis is
+   * away it waits (untilStored); it is decided once, and its writes set values (a key, a state,
+   * a deletion), so writing them again after a lost reply changes nothing.
+   */
   async command(type: HostCommand, activityId = ''): Promise<Ack> {
     const at = this.options.clock();
-    const state = emptyWorkshop();
-    state.current = (await this.options.redis.get(this.keys.current)) || null;
     const activity = this.options.catalog.get(activityId);
-    if (activity) {
-      const s = await this.state(activity);
-      // The core asks of the ballots only whether there are any (to clear them): Redis keeps them.
-      const ballots = new Map<string, AnswerValue>(s.total > 0 ? [['some', 0]] : []);
-      state.activities.set(activity.id, { status: s.status, revealed: s.revealed, ballots, tally: s.tally });
-    }
-    const decision = decide(state, this.options.catalog, (type === 'idle' ? { type, at } : { type, activityId, at }) as Command);
-    if (!decision.ok) return decision;
+    let decided: { decision: Decision; current: string | null } | undefined;
+    let written = false;
     try {
-      if (decision.events.length > 0) {
-        await this.options.redis.hSetNX(this.keys.times, 'startedAt', String(at));
-        await this.options.redis.hSet(this.keys.times, 'lastCommandAt', String(at));
-      }
-      for (const e of decision.events) {
-        if (e.type === 'current') await (e.activityId ? this.options.redis.set(this.keys.current, e.activityId) : this.options.redis.del(this.keys.current));
-        if (e.type === 'activity') await this.ballots.setState(this.record.id, e.activityId, e.status, e.revealed);
-        if (e.type === 'cleared') await this.ballots.clear(this.record.id, e.activityId);
-      }
+      return await this.untilStored(async () => {
+        if (!decided) {
+          const state = emptyWorkshop();
+          state.current = (await this.options.redis.get(this.keys.current)) || null;
+          if (activity) {
+            const s = await this.state(activity);
+            // The core asks of the ballots only whether there are any (to clear them): Redis keeps them.
+            const ballots = new Map<string, AnswerValue>(s.total > 0 ? [['some', 0]] : []);
+            state.activities.set(activity.id, { status: s.status, revealed: s.revealed, ballots, tally: s.tally });
+          }
+          decided = { decision: decide(state, this.options.catalog, (type === 'idle' ? { type, at } : { type, activityId, at }) as Command), current: state.current };
+        }
+        const { decision, current } = decided;
+        if (!decision.ok) return decision;
+        if (!written && decision.events.length > 0) {
+          await this.options.redis.hSetNX(this.keys.times, 'startedAt', String(at));
+          await this.options.redis.hSet(this.keys.times, 'lastCommandAt', String(at));
+        }
+        for (const e of written ? [] : decision.events) {
+          if (e.type === 'current') await (e.activityId ? this.options.redis.set(this.keys.current, e.activityId) : this.options.redis.del(this.keys.current));
+          if (e.type === 'activity') await this.ballots.setState(this.record.id, e.activityId, e.status, e.revealed);
+          if (e.type === 'cleared') await this.ballots.clear(this.record.id, e.activityId);
+        }
+        written = true;
+        await this.tell(type, activity, decision.events, current);
+        return { ok: true };
+      });
     } catch {
       return { ok: false, error: 'STORAGE' };
     }
-    if (decision.events.some((e) => e.type === 'current')) {
+  }
+
+  /** Sends what a command changed (read again if Redis was away: sending twice is harmless). */
+  private async tell(type: HostCommand, activity: Activity | undefined, events: Event[], current: string | null): Promise<void> {
+    // Claimed before it is sent (sent-once.ts): the lease holder then does not send it again.
+    const snap = activity ? await this.snapshot(activity.id) : undefined;
+    const first = snap !== undefined && (await this.sent.claim(snap.activityId, snap)) === 'send';
+    if (events.some((e) => e.type === 'current')) {
+      // The room's state carries the snapshots: no activity:snapshot besides.
       this.output?.toAttendees('room:state', await this.roomState('attendee'));
       this.output?.toHosts('room:state', await this.hostState());
-    } else if (activity) {
-      const snap = await this.snapshot(activity.id);
-      if (snap) {
-        this.output?.toHosts('activity:snapshot', snap);
-        if (state.current === activity.id) this.output?.toAttendees('activity:snapshot', snap);
-      }
-      if (type === 'reset' && state.current === activity.id) this.output?.toAttendees('room:state', { ...(await this.roomState('attendee')), mine: null });
-      // A round's learning figures appear once it is locked, and go once it reopens.
-      if (activity.round !== undefined && decision.events.length > 0) this.output?.toHosts('learning:update', await this.learning());
+    } else if (activity && snap) {
+      if (first) this.output?.toHosts('activity:snapshot', snap);
+      // A reset tells the phones their answers are gone (`mine: null`), the snapshot in the room's state.
+      if (type === 'reset' && current === activity.id) this.output?.toAttendees('room:state', { ...(await this.roomState('attendee')), mine: null });
+      else if (first && current === activity.id) this.output?.toAttendees('activity:snapshot', snap);
     }
-    return { ok: true };
+    // A round's learning figures appear once it is locked, and go once it reopens.
+    if (activity?.round !== undefined && events.length > 0) await this.sendLearning(true);
+  }
+
+  /** Runs a write until Redis stored it, waiting for Redis while it is away (wait-for-redis.ts). */
+  private untilStored<T>(attempt: (again: boolean) => Promise<T>): Promise<T> {
+    return waitForRedis(this.options.redis, this.options.waitMs ?? DEFAULT_REDIS_WAIT_MS, attempt);
   }
 
   private async state(activity: Activity): Promise<{ status: ActivityStatus; revealed: boolean; total: number; tally: ReturnType<typeof tallyFromFields> }> {

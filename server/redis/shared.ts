@@ -25,6 +25,8 @@ export interface OpenSharedOptions {
   log: (line: string) => void;
   /** How long Redis keeps what the kit wrote; by default from REDIS_RETENTION_DAYS and REDIS_STREAM_MAXLEN. */
   retention?: RedisRetention;
+  /** How long a phone's or the facilitator's write waits for Redis when it is away, before STORAGE (--redis-wait). */
+  waitMs?: number;
 }
 
 /** How long the kit waits for Redis when it starts before it says so and stops. */
@@ -39,7 +41,7 @@ export async function openShared(url: URL, options: OpenSharedOptions): Promise<
   const workshop = await openRunningWorkshop(redis, options.fresh, Date.now(), options.threshold);
   // Every other workshop has ended: its keys expire; what is past its retention goes now.
   await forgetExpired(redis, await sweepEnded(redis, Date.now(), retention));
-  const rooms = await RedisWorkshops.open({ redis, subscriber, activities: options.activities, thresholds: options.thresholds, clock: Date.now, joinUrl: options.joinUrl });
+  const rooms = await RedisWorkshops.open({ redis, subscriber, running: workshop, activities: options.activities, thresholds: options.thresholds, clock: Date.now, joinUrl: options.joinUrl, waitMs: options.waitMs });
   return {
     workshop,
     shared: { rooms, adapter, withStore: (use) => withRedisCopy(redis, options.activities, use) },

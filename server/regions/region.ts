@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../protocol.ts';
 import { readYaml, type ContentError } from '../content/yaml-file.ts';
+import { REGION_NAME } from './name.ts';
 
 /** What a trainer writes where a field is still to be filled, as in the notes' blanks. */
 export const BLANK = '___';
@@ -27,8 +28,12 @@ export const regionSchema = z.strictObject({
    */
   'state-law': z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'is a state in lowercase, like california or new-mexico, or none'),
   /** Where the pack's organization hosts the help page (npm run export-help). */
-  'help-url': z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' }).optional(),
-  words: perLanguage(z.record(z.string().regex(WORD, 'word names use lowercase letters, digits and dashes'), z.string())),
+  'help-url': z
+    .url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' })
+    .refine((u) => !new URL(u).username && !new URL(u).password, 'must not hold a user name or password')
+    .optional(),
+  // One line each: a word is a phrase or a sentence, never a new slide or notes.
+  words: perLanguage(z.record(z.string().regex(WORD, 'word names use lowercase letters, digits and dashes'), z.string().regex(/^[^\n\r]*$/, 'must fit on one line'))),
 });
 
 export type RegionFile = z.infer<typeof regionSchema>;
@@ -47,6 +52,8 @@ export interface Region {
 
 /** Reads regions/`id`/region.yaml. Errors name the file, the line and the field. */
 export function loadRegion(regionsDir: string, id: string): { region: Region | undefined; errors: ContentError[]; wordsLine: (lang: string) => number } {
+  // Checked here too, for every caller: a name is a folder of regions/, never a path.
+  if (!REGION_NAME.test(id)) return { region: undefined, wordsLine: () => 1, errors: [{ file: regionsDir, line: 1, message: `"${id}" is not the name of a region pack: lowercase letters, digits and dashes, like monterey-ca or us` }] };
   const dir = join(regionsDir, id);
   const file = join(dir, 'region.yaml');
   if (!existsSync(file)) return { region: undefined, wordsLine: () => 1, errors: [{ file, line: 1, message: `there is no region pack "${id}": copy regions/template to ${dir} (see regions/README.md)` }] };

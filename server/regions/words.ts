@@ -6,7 +6,8 @@
  */
 import { LANGUAGES } from '../protocol.ts';
 
-const WORD_USE = /( ?)\{\{\s*([a-z][a-z0-9-]*)\s*\}\}/g;
+// Any {{...}}: a name that is not a word of the pack (a typo, capitals) is reported, never shown.
+const WORD_USE = /( ?)\{\{\s*([^{}\s]*)\s*\}\}/g;
 
 /** Reports a word the content uses that the pack does not define: its name and where it is used. */
 export type MissingWord = (word: string, usedAt: string) => void;
@@ -24,20 +25,34 @@ export function fillText(text: string, words: Readonly<Record<string, string>>, 
   });
 }
 
-/** A line emptied by its words: nothing left, or only a bullet or a notes label ("Say:"). */
-const EMPTIED = /^\s*([-*]|[A-Z][A-Za-zÀ-ÿ ]*:)?\s*$/;
+/**
+ * A line emptied by its words: nothing left, or only what would have introduced them: a
+ * bullet, a number, a heading's or a quote's mark, a notes label ("Say:").
+ */
+const EMPTIED = /^\s*([-*>]|\d+\.|#{1,6}|[A-Z][A-Za-zÀ-ÿ ]*:)?\s*$/;
+/** The line that starts the speaker notes: never left out, or the notes would show on the slide. */
+const NOTES = /^\s*notes?:/i;
+
+/** A Markdown file with its words filled, and for each of its lines the line of the file it came from. */
+export interface FilledMarkdown {
+  text: string;
+  /** 1-based: `from[i]` is the file's line that line `i + 1` of `text` came from. */
+  from: number[];
+}
 
 /** A Markdown file with its words filled; lines emptied by them are left out. */
-export function fillMarkdown(text: string, words: Readonly<Record<string, string>>, missing: MissingWord, file: string): string {
-  return text
-    .split('\n')
-    .flatMap((line, i) => {
-      if (!WORD_USE.test(line)) return [line];
-      WORD_USE.lastIndex = 0;
-      const filled = fillText(line, words, missing, `${file}:${i + 1}`);
-      return EMPTIED.test(filled) ? [] : [filled];
-    })
-    .join('\n');
+export function fillMarkdown(text: string, words: Readonly<Record<string, string>>, missing: MissingWord, file: string): FilledMarkdown {
+  const lines: string[] = [];
+  const from: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    WORD_USE.lastIndex = 0;
+    const filled = WORD_USE.test(line) ? fillText(line, words, missing, `${file}:${i + 1}`) : line;
+    WORD_USE.lastIndex = 0;
+    if (filled !== line && EMPTIED.test(filled) && !NOTES.test(line)) return;
+    lines.push(filled);
+    from.push(i + 1);
+  });
+  return { text: lines.join('\n'), from };
 }
 
 /**

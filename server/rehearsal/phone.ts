@@ -7,6 +7,7 @@
  * it from a phone on the Wi-Fi, except that it connects from the laptop itself.
  */
 import { io, type Socket } from 'socket.io-client';
+import { connectionOptions } from '../../client/connection/options.ts';
 import type { Activity } from '../content/schema.ts';
 import { PROTOCOL_VERSION, type Ack, type AnswerValue, type ClientToServer, type Countdown, type QaBoard, type RoomState, type ServerToClient, type Snapshot } from '../protocol.ts';
 import { choose, type PhoneChoice, type TypedWords } from './choices.ts';
@@ -54,13 +55,8 @@ export class SimulatedPhone {
   private stopped = false;
 
   constructor(private readonly options: PhoneOptions) {
-    this.socket = io(options.url, {
-      forceNew: true,
-      transports: ['websocket'],
-      auth: { v: PROTOCOL_VERSION, device: options.device },
-      reconnectionDelay: RECONNECT_MS,
-      reconnectionDelayMax: 5_000,
-    });
+    // Opened as the phone page opens its connection (websocket first, polling if it fails).
+    this.socket = io(options.url, { ...connectionOptions(), forceNew: true, auth: { v: PROTOCOL_VERSION, device: options.device } });
     this.socket.on('disconnect', (reason) => {
       // socket.io does not retry a connection the server ended; the phone page does.
       if (reason === 'io server disconnect') this.later(RECONNECT_MS, () => this.socket.connect());

@@ -2,8 +2,9 @@
  * `npm start -- --rehearse [N]`: the kit as on the night, with a room of N simulated phones, so
  * a facilitator can practise every live part (the threshold, revealing, locking, the questions,
  * the clock) on the real screens before the night. What main.ts needs of it: a temporary folder
- * that holds the rehearsal's workshop instead of the data folder (folder.ts), the simulated room
- * once the kit listens (room.ts), and the folder deleted when the kit stops, however it stops.
+ * instead of the data folder, for what the kit writes beside a workshop (links.txt; folder.ts),
+ * while main.ts keeps the rehearsal's answers in an in-memory store; the simulated room once the
+ * kit listens (room.ts); and the folder deleted when the kit stops, however it stops.
  * The server itself gets nothing but the word that this is a rehearsal, to say so on its screens.
  */
 import { randomBytes } from 'node:crypto';
@@ -13,7 +14,7 @@ import { startSimulatedRoom, type SimulatedRoom } from './room.ts';
 import { rehearsalTexts } from './texts.ts';
 
 export interface Rehearsal {
-  /** The temporary data folder: the rehearsal's workshop, and nothing else, lives here. */
+  /** The temporary folder that stands for the data folder (links.txt); the answers stay in memory. */
   dir: string;
   phones: number;
   /** What `npm start` says first (in the terminal, in English like the rest of it): a rehearsal, and nothing kept. */
@@ -42,8 +43,8 @@ export function openRehearsal(phones: number, content: Content, lang: string): R
       `REHEARSAL: ${phones} simulated phones join over the first minute. They answer what you open`,
       '  (most get the second round of a quick check right, fewer the first), skip or change their',
       '  minds now and then, ask a few questions (one of them personal) and vote for those you approve.',
-      `  Nothing of it is kept: it lives in a temporary folder (${folder.dir}),`,
-      '  deleted when the kit stops. Your data folder and your workshops are not touched.',
+      '  Nothing of it is kept: its answers and questions live in memory, gone when the kit stops.',
+      `  Your data folder and your workshops are not touched (the rehearsal's links go to ${folder.dir}).`,
     ],
     start(port) {
       room = startSimulatedRoom({

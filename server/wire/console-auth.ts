@@ -30,7 +30,7 @@ export function consoleAccess(rooms: LiveWorkshops, pairing: ConsolePairing, pub
           if (pair !== undefined) await wrongCodes.wrong(address);
           return 'CONSOLE_NOT_PAIRED';
         }
-        const workshop = rooms.workshop(code);
+        const workshop = await rooms.workshop(code);
         if (!workshop) return 'UNKNOWN_WORKSHOP';
         const identity: Identity = { workshop, room: workshop.room, role: 'host', console: credentialHash(token) };
         return identity;

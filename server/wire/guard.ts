@@ -63,7 +63,7 @@ export interface GuardStats {
  * memory, never kept: new phones per address, and wrong host keys, which the laptop itself
  * is never refused for.
  */
-export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostKeyOf: (room: LiveRoom) => string, stats: GuardStats, access?: HostAccess) {
+export function createHandshake(rooms: LiveWorkshops, hostKeyOf: (room: LiveRoom) => string, stats: GuardStats, access?: HostAccess) {
   const wrongKeys = wrongKeyGate();
   const admitPhone = createPhoneGate();
 
@@ -75,13 +75,14 @@ export function createHandshake(rooms: LiveWorkshops, defaultCode: string, hostK
     const asHost = hostAuth.safeParse(auth);
     const asAttendee = asHost.success ? undefined : attendeeAuth.safeParse(auth);
     if (!asHost.success && !asAttendee?.success) return 'BAD_HANDSHAKE';
-    const code = (asHost.success ? asHost.data.code : asAttendee?.data?.code) ?? defaultCode;
-    const workshop = rooms.workshop(code);
+    // Without a code: the running workshop (on Redis, the one every process follows).
+    const code = asHost.success ? asHost.data.code : asAttendee?.data?.code;
+    const workshop = code === undefined ? rooms.running() : await rooms.workshop(code);
     if (!workshop) return 'UNKNOWN_WORKSHOP';
     const { room } = workshop;
     if (asAttendee?.success) {
       // Phones join the workshop the kit runs, never a past one (its questions, its answers).
-      if (code !== defaultCode) return 'UNKNOWN_WORKSHOP';
+      if (workshop.record.id !== rooms.running().record.id) return 'UNKNOWN_WORKSHOP';
       const phone = phoneKey(room.record.salt, asAttendee.data.device);
       if (!(await admitPhone(phone, address, laptop))) {
         stats.refusedPhones += 1;

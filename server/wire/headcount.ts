@@ -24,18 +24,25 @@ export interface Headcount {
 
 export function createHeadcount(io: Server, attendeesOf: (workshop: LiveWorkshop) => string, hostsOf: (workshop: LiveWorkshop) => string, shared: boolean): Headcount {
   const here = (room: string): number => io.sockets.adapter.rooms.get(room)?.size ?? 0;
-  const raw = io as unknown as {
-    on(event: string, listener: (room: string, reply: (n: number) => void) => void): void;
-    serverSideEmitWithAck(event: string, room: string): Promise<number[]>;
-  };
+  const raw = io as unknown as { on(event: string, listener: (room: string, reply: (n: number) => void) => void): void };
   if (shared) raw.on(ASK, (room, reply) => reply(here(room)));
-  /** The other processes' counts; a process that does not answer in time counts as none. */
+  /**
+   * The other processes' counts; a process that does not answer in time counts as none. Asked
+   * through the adapter itself, not io.serverSideEmitWithAck: the adapter first asks Redis how
+   * many processes listen, and while Redis is away that fails in a promise socket.io leaves
+   * unhandled, which would end the process.
+   */
   const elsewhere = async (room: string): Promise<number> => {
     if (!shared) return 0;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<number[]>((ok) => (timer = setTimeout(() => ok([]), ASK_OTHERS_MS)));
-    const counts = await Promise.race([raw.serverSideEmitWithAck(ASK, room).catch(() => []), late]);
-    clearTimeout(timer);
+    const adapter = io.sockets.adapter as unknown as { serverSideEmit(packet: unknown[]): Promise<unknown> | undefined };
+    const counts = await new Promise<number[]>((ok) => {
+      const timer = setTimeout(() => ok([]), ASK_OTHERS_MS);
+      const done = (error: unknown, responses: number[] = []): void => {
+        clearTimeout(timer);
+        ok(error ? [] : responses);
+      };
+      Promise.resolve(adapter.serverSideEmit([ASK, room, done])).catch(done);
+    });
     return counts.reduce((a, b) => a + b, 0);
   };
 

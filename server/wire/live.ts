@@ -6,7 +6,7 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { ATTENDEE_EVENTS, HOST_EVENTS, type Ack, type ClientToServer, type HelpPage, type ServerToClient } from '../protocol.ts';
-import type { LiveRoom, LiveWorkshops } from '../live/live-workshop.ts';
+import type { LiveRoom, LiveWorkshop, LiveWorkshops } from '../live/live-workshop.ts';
 import { CountdownRoom } from '../countdown/countdown-room.ts';
 import { registerConsole } from './console.ts';
 import { registerCountdown } from './countdown.ts';
@@ -24,8 +24,8 @@ type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, 
 
 export interface LiveOptions {
   httpServer: HttpServer;
+  /** Every workshop; phones without a join code, and the deck, land in the running one. */
   rooms: LiveWorkshops;
-  defaultCode: string;
   hostKeyOf: (room: LiveRoom) => string;
   publicUrl: URL | undefined;
   /** Several processes: socket.io's adapter that carries broadcasts between them (redis/). */
@@ -54,7 +54,7 @@ const ATTENDEE_ONLY = new Set<string>(Object.values(ATTENDEE_EVENTS));
 const hostsOf = (room: LiveRoom): string => `hosts:${room.record.id}`;
 const attendeesOf = (room: LiveRoom): string => `attendees:${room.record.id}`;
 
-export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUrl, closingSlide, limits = FLOOD_LIMITS, stats, adapter, hostAllowed = () => true, trustProxy = false, access, helpPage = { urls: null } }: LiveOptions): Server {
+export function attachLive({ httpServer, rooms, hostKeyOf, publicUrl, closingSlide, limits = FLOOD_LIMITS, stats, adapter, hostAllowed = () => true, trustProxy = false, access, helpPage = { urls: null } }: LiveOptions): Server {
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, Identity>(httpServer, {
     ...(adapter ? { adapter } : {}),
     serveClient: false,
@@ -70,7 +70,8 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
   });
 
   const countdowns = new Map<string, CountdownRoom>();
-  for (const { room, qa, console } of rooms.workshops()) {
+  // Every workshop open now, and each one opened later (on Redis, one another process started), before it sends anything.
+  const wire = ({ room, qa, console }: LiveWorkshop): void => {
     countdowns.set(
       room.record.id,
       new CountdownRoom(
@@ -95,12 +96,13 @@ export function attachLive({ httpServer, rooms, defaultCode, hostKeyOf, publicUr
       toHosts: (event: 'deck:position' | 'deck:go', payload: unknown) => io.to(hostsOf(room)).emit(event, payload as never),
       toEveryone: (event, payload) => io.to([hostsOf(room), attendeesOf(room)]).emit(event, payload),
     });
-  }
+  };
+  rooms.follow({ opened: wire });
   const qaHandlers = createQaHandlers();
   const headcount = createHeadcount(io, (w) => attendeesOf(w.room), (w) => hostsOf(w.room), adapter !== undefined);
   const stage = createStage(closingSlide, (room, finished) => io.to(attendeesOf(room)).emit('room:finished', finished));
 
-  const handshake = createHandshake(rooms, defaultCode, hostKeyOf, stats, access);
+  const handshake = createHandshake(rooms, hostKeyOf, stats, access);
   io.use((socket, next) => {
     void handshake(socket.handshake.auth, sourceOf(socket.handshake, trustProxy), socket.handshake).then((result) => {
       if (typeof result === 'string') return next(new Error(result));

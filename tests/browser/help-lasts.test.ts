@@ -135,4 +135,21 @@ describe('the exported help page, opened from a file', () => {
     expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
     expect(problems).toEqual([]);
   });
+
+  it('is styled under its own security policy, which blocks nothing it needs', async () => {
+    // No bypass here: the page's own Content-Security-Policy <meta> applies, as on any host.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
+    await page.goto(pathToFileURL(join(exported, 'index.html')).href);
+    const exit = await page.$eval('a.exit', (a) => ({ background: getComputedStyle(a).backgroundColor, decoration: getComputedStyle(a).textDecorationLine }));
+    // The quick exit is a dark button, not a plain underlined link: the inline style applied.
+    expect(exit.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(exit.decoration).toBe('none');
+    expect(refused).toEqual([]);
+  });
 });

@@ -12,8 +12,8 @@ import { createClient, type RedisClientType } from 'redis';
 
 export interface RunningRedis {
   url: string;
-  /** kill -9, then a new redis-server on the same port and folder. */
-  crashAndRestart(): Promise<void>;
+  /** kill -9, then a new redis-server on the same port and folder, once `down` (ms, or a promise: an outage) is over. */
+  crashAndRestart(down?: number | Promise<unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,15 +48,20 @@ export async function startRedis(): Promise<RunningRedis> {
   let server: ChildProcess = spawn('/usr/bin/redis-server', args, { stdio: 'ignore' });
   await waitForPing(url);
   const exited = (p: ChildProcess) => new Promise((ok) => (p.exitCode !== null ? ok(null) : p.once('exit', ok)));
+  let stopped = false;
   return {
     url,
-    async crashAndRestart() {
+    async crashAndRestart(down: number | Promise<unknown> = 0) {
       server.kill('SIGKILL');
       await exited(server);
+      await (typeof down === 'number' ? new Promise((ok) => setTimeout(ok, down)) : down);
+      // A test that ended during the outage stopped Redis for good: start none behind its back.
+      if (stopped) return;
       server = spawn('/usr/bin/redis-server', args, { stdio: 'ignore' });
       await waitForPing(url);
     },
     async stop() {
+      stopped = true;
       server.kill('SIGKILL');
       await exited(server);
       rmSync(dir, { recursive: true, force: true });

@@ -82,7 +82,7 @@ describe('the handout with a hosted help page (npm run export-help)', () => {
   it('takes the region pack’s help-url without the flag, and the flag over the pack’s', async () => {
     running = await startServer(tempDataDir(), { content: packWithHelpUrl('https://pack.example.org/help') });
     expect(await handout('es')).toContain(`d="${await qrPathOf('https://pack.example.org/help/es.html')}"`);
-    expect(await handout('en')).toContain('<p class="url">https://pack.example.org/help</p>');
+    expect(await handout('en')).toContain('<p class="url">https://pack.example.org/help/</p>');
     await running.close();
 
     running = await startServer(tempDataDir(), { content: packWithHelpUrl('https://pack.example.org/help'), helpUrl: HOSTED });

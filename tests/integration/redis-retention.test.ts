@@ -112,9 +112,11 @@ describe('Redis keeps no question text and nothing forever', () => {
     // Many broadcasts later, the stream holds about MAX_LEN entries, not all of them.
     const decks = [deck, keep(await host(one.url, HOST_KEY)).socket, keep(await host(two.url, HOST_KEY)).socket];
     let i = 0;
+    expect(await deck.emitWithAck('activity:open', { activityId: 'check-force.before' })).toEqual({ ok: true });
     await until(async () => {
-      // Commands over the flood guard's limit are refused and broadcast nothing: the loop goes on until enough were.
-      await Promise.all(decks.map((d) => d.emitWithAck(i++ % 2 ? 'activity:lock' : 'activity:open', { activityId: 'check-force.before' })));
+      // Commands over the flood guard's limit are refused and broadcast nothing, and so is a
+      // command that changes nothing (each change reaches a screen once): the loop goes on until enough were.
+      await Promise.all(decks.map((d) => d.emitWithAck(i++ % 2 ? 'activity:lock' : 'activity:unlock', { activityId: 'check-force.before' })));
       const added = (await client.xInfoStream(STREAM))['entries-added'];
       return added > 3 * MAX_LEN;
     });

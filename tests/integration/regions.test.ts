@@ -4,11 +4,13 @@
  * phones' help, the help page, the handout and take-home pages, the guide) names no county
  * and no California statute, while the monterey-ca pack still does.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startKitProcess, type KitProcess } from '../helpers/kit-process.ts';
+import { ROOT } from '../helpers/server.ts';
 
 /** A county, a California place or agency, or a California statute. */
 const PLACE_OR_STATE_LAW = /Monterey|Salinas|Santa Cruz|San Benito|Tri-County|California|CANRA|Penal Code|\bPC 1116|SB 1322|AB 506|AB 653|SB 54\b|1116[45]|11172|mandatedreporterca|CDSS|CalOES|Welfare and Institutions|YWCA|CBDIO/gi;
@@ -59,3 +61,19 @@ describe.each([
     else expect(hits, path).toEqual([]);
   });
 });
+
+describe('a pack that is not there, or not filled in', () => {
+  it.each([
+    ['nope', 'there is no region pack "nope": copy regions/template to'],
+    ['template', 'name.en: still ___'],
+  ])('--region %s stops the kit with what is wrong, before building anything', (region, says) => {
+    const data = mkdtempSync(join(tmpdir(), 'csec-region-'));
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--region', region, '--port', '0', '--data-dir', data], { cwd: ROOT, encoding: 'utf8' });
+    rmSync(data, { recursive: true, force: true });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(says);
+    expect(run.stderr).toContain(`error: the workshop content (region pack ${region}) has problems`);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('Building the deck');
+  });
+});
+

@@ -57,7 +57,8 @@ describe('npm start -- --rehearse', () => {
 
     kit = await startKitProcess(await freePort(), ['--rehearse', '--data-dir', dataDir, '--host-key', HOST_KEY], { TMPDIR: scratch });
     expect(kit.output()).toContain('REHEARSAL: 25 simulated phones');
-    const folder = /temporary folder \(([^)]+)\)/.exec(kit.output())?.[1] ?? '';
+    expect(kit.output()).toContain('its answers and questions live in memory');
+    const folder = /the rehearsal's links go to (\S+?)\)/.exec(kit.output())?.[1] ?? '';
     expect(folder.startsWith(join(scratch, 'csec-rehearsal-'))).toBe(true);
     expect(existsSync(folder)).toBe(true);
 

@@ -14,7 +14,7 @@ const fail = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('settings', () => {
   it('has defaults a facilitator needs no flag for', () => {
-    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: undefined, lang: 'en', redisUrl: undefined, trustProxy: false, region: 'monterey-ca', helpUrl: undefined, help: false });
+    expect(ok([])).toEqual({ port: 3000, hostKey: undefined, dataDir: './data', publicUrl: undefined, newWorkshop: false, threshold: undefined, lang: 'en', redisUrl: undefined, redisWaitSeconds: 30, trustProxy: false, region: 'monterey-ca', helpUrl: undefined, help: false });
   });
 
   it('takes flags over environment variables', () => {
@@ -62,6 +62,21 @@ describe('settings', () => {
     expect(ok([], { TRUST_PROXY: '1' }).trustProxy).toBe(true);
     expect(ok(['--redis-url', 'rediss://cache.example.org']).redisUrl?.protocol).toBe('rediss:');
     expect(fail([], { REDIS_URL: 'http://:secret@x' })).toBe('--redis-url must be a redis:// or rediss:// address');
+  });
+
+  it('reads how long writes wait for Redis while it is away (--redis-wait, REDIS_WAIT_S), in whole seconds', () => {
+    expect(ok(['--redis-wait', '45']).redisWaitSeconds).toBe(45);
+    expect(ok([], { REDIS_WAIT_S: '120' }).redisWaitSeconds).toBe(120);
+    expect(ok(['--redis-wait', '10'], { REDIS_WAIT_S: '120' }).redisWaitSeconds).toBe(10);
+    expect(ok([], { REDIS_WAIT_S: '' }).redisWaitSeconds).toBe(30);
+    expect(ok(['--redis-wait', '1']).redisWaitSeconds).toBe(1);
+    expect(ok(['--redis-wait', '300']).redisWaitSeconds).toBe(300);
+    for (const wrong of ['0', '301', '2.5', '30s', '-5', ' 30', 'abc']) {
+      expect(parseConfig([`--redis-wait=${wrong}`], {})).toEqual({ ok: false, message: `--redis-wait must be a whole number of seconds from 1 to 300, not "${wrong}"` });
+    }
+    expect(fail([], { REDIS_WAIT_S: '1e3' })).toBe('--redis-wait must be a whole number of seconds from 1 to 300, not "1e3"');
+    expect(USAGE).toContain('--redis-wait S');
+    expect(USAGE).toContain('REDIS_WAIT_S; default 30');
   });
 
   it.each([

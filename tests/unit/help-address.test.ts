@@ -9,11 +9,11 @@ import { parseExportArgs } from '../../server/printables/help-export.ts';
 describe('the hosted help page in a language', () => {
   it.each([
     ['https://help.example.org/csec/', 'https://help.example.org/csec/', 'https://help.example.org/csec/es.html'],
-    ['https://help.example.org/csec', 'https://help.example.org/csec', 'https://help.example.org/csec/es.html'],
+    ['https://help.example.org/csec', 'https://help.example.org/csec/', 'https://help.example.org/csec/es.html'],
     ['https://help.example.org/csec/index.html', 'https://help.example.org/csec/index.html', 'https://help.example.org/csec/es.html'],
-    ['https://help.example.org', 'https://help.example.org', 'https://help.example.org/es.html'],
+    ['https://help.example.org', 'https://help.example.org/', 'https://help.example.org/es.html'],
     ['http://10.0.0.5:8080/help/', 'http://10.0.0.5:8080/help/', 'http://10.0.0.5:8080/help/es.html'],
-  ])('%s: English as given, Spanish the file beside it', (base, en, es) => {
+  ])('%s: English the folder (with its slash) or the page given, Spanish the file beside it', (base, en, es) => {
     expect(hostedHelpPage(base, 'en')).toBe(en);
     expect(hostedHelpPage(base, 'es')).toBe(es);
   });

@@ -54,6 +54,7 @@ const PLANTS: { rule: string; files: Record<string, string>; line: string }[] = 
   },
   { rule: 'client-knows-no-node', files: { 'client/join/device.ts': "import { randomBytes } from 'node:crypto';\nexport const d = randomBytes;" }, line: 'client-knows-no-node: client/join/device.ts → crypto' },
   { rule: 'rehearsal-is-a-client', files: { 'server/rehearsal/phone.ts': "import { door } from '../wire/back-door.ts';\nexport const p = door;", 'server/wire/back-door.ts': 'export const door = 1;' }, line: 'rehearsal-is-a-client: server/rehearsal/phone.ts → server/wire/back-door.ts' },
+  { rule: 'server-imports-no-pages', files: { 'server/rehearsal/screen.ts': "import { t } from '../../client/i18n.ts';\nexport const s = t;", 'client/i18n.ts': 'export const t = 1;' }, line: 'server-imports-no-pages: server/rehearsal/screen.ts → client/i18n.ts' },
   { rule: 'only-the-entry-rehearses', files: { 'server/wire/rehearse.ts': "import { room } from '../rehearsal/room.ts';\nexport const r = room;", 'server/rehearsal/room.ts': 'export const room = 1;' }, line: 'only-the-entry-rehearses: server/wire/rehearse.ts → server/rehearsal/room.ts' },
   { rule: 'product-imports-no-tests', files: { 'server/links.ts': "import { seed } from '../tests/helpers/seed.ts';\nexport const l = seed;", 'tests/helpers/seed.ts': 'export const seed = 1;' }, line: 'product-imports-no-tests: server/links.ts → tests/helpers/seed.ts' },
   { rule: 'no-orphans', files: { 'server/forgotten.ts': 'export const forgotten = 1;' }, line: 'no-orphans: server/forgotten.ts' },

@@ -117,4 +117,14 @@ describe('a queue a flood cannot fill', () => {
       ['Where is help?', 'dismissed'],
     ]);
   });
+
+  it('takes the same ask again (a store retrying a write whose reply was lost) as done: one question, as it stands', () => {
+    const state = emptyQa();
+    applyQa(state, { type: 'ask', id: 'first', text: 'Where is help?' });
+    applyQa(state, { type: 'ask', id: 'second', text: 'Where is help tonight?', replaces: 'first' });
+    applyQa(state, { type: 'moderate', id: 'second', action: 'approve' });
+    const before = structuredClone(state);
+    expect(applyQa(state, { type: 'ask', id: 'second', text: 'Where is help tonight?', replaces: 'first' })).toEqual({ ok: true, events: [] });
+    expect(state).toStrictEqual(before);
+  });
 });

@@ -21,12 +21,26 @@ describe('a pack’s words', () => {
   it('fill a slide, and a line left empty goes with its bullet or its notes label', () => {
     const words = { place: 'Monterey County', 'no-arrest': '', 'law-tip': '' };
     const text = ['# In {{place}}', '', '- Anyone may report.', '- {{no-arrest}}', '', 'Note:', 'Say: Who to call in {{place}}.', 'Tip: {{law-tip}}', 'Tip: keep going'].join('\n');
-    expect(fillMarkdown(text, words, missing, 'deck.md')).toBe(['# In Monterey County', '', '- Anyone may report.', '', 'Note:', 'Say: Who to call in Monterey County.', 'Tip: keep going'].join('\n'));
+    const filled = fillMarkdown(text, words, missing, 'deck.md');
+    expect(filled.text).toBe(['# In Monterey County', '', '- Anyone may report.', '', 'Note:', 'Say: Who to call in Monterey County.', 'Tip: keep going'].join('\n'));
+    // Each line knows the file's line it came from, so problems name the file's own lines.
+    expect(filled.from).toEqual([1, 2, 3, 5, 6, 7, 9]);
+  });
+
+  it('leave out a heading, a numbered item or a quote left empty, never the line that starts the notes', () => {
+    const text = ['## {{gone}}', '1. {{gone}}', '> {{gone}}', 'Note: {{gone}}', 'Say: a {{gone}} sentence.'].join('\n');
+    expect(fillMarkdown(text, { gone: '' }, missing, 'deck.md').text).toBe(['Note:', 'Say: a sentence.'].join('\n'));
+  });
+
+  it('report what is not a word of the pack ({{PLACE}}, {{ Place }}) instead of showing it', () => {
+    found.length = 0;
+    expect(fillMarkdown('In {{PLACE}} and {{ Place }}.', { place: 'x' }, missing, 'deck.md').text).toBe('In {{PLACE}} and {{ Place }}.');
+    expect(found).toEqual(['PLACE at deck.md:1', 'Place at deck.md:1']);
   });
 
   it('name a word the pack lacks, with the file and line that use it, and leave it as written', () => {
     found.length = 0;
-    expect(fillMarkdown('one\n- call {{report-line}}', {}, missing, 'slides/en/13-reporting.md')).toBe('one\n- call {{report-line}}');
+    expect(fillMarkdown('one\n- call {{report-line}}', {}, missing, 'slides/en/13-reporting.md').text).toBe('one\n- call {{report-line}}');
     expect(found).toEqual(['report-line at slides/en/13-reporting.md:2']);
   });
 

@@ -123,6 +123,24 @@ describe('a room', () => {
     expect(r.attendeeState('v1').current?.activity).toEqual({ id: 'pick', kind: 'choice', prompt: 'Pick', options: ['A', 'B', 'C'] });
   });
 
+  it('sends each change once: a new current activity as the room\'s state alone, a reset of it to the phones likewise', async () => {
+    const { r, sent } = room();
+    await r.command('open', 'pick');
+    // The room's state carries the snapshots: no activity:snapshot repeats them.
+    expect(sent).toEqual({ hosts: ['room:state'], attendees: ['room:state'] });
+    await r.submit('v1', 'pick', 0);
+    await settle();
+    sent.hosts.length = 0;
+    sent.attendees.length = 0;
+    await r.command('reset', 'pick');
+    expect(sent).toEqual({ hosts: ['activity:snapshot'], attendees: ['room:state'] });
+    // Opening it again (it is open already, and current) changes nothing, and sends nothing.
+    await r.command('idle');
+    await r.command('open', 'pick');
+    await settle();
+    expect(sent.hosts.filter((e) => e === 'activity:snapshot')).toEqual(['activity:snapshot']);
+  });
+
   it('refuses an answer whose write failed, counts nothing of it, and goes on once writes work', async () => {
     const fail = { on: false };
     const { r, store } = room(0, fail);
