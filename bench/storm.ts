@@ -59,9 +59,11 @@ export async function reconnectStorm(kit: Kit, arrival: Arrival, tag: string, cr
   const answers = (await burst).flatMap((r) => r.acks);
   const devices = new Set(answers.map((a) => a.device));
   await sleep(1000);
-  const kept = await kit.stored(target.activityId, devices);
+  // The tally first, then what is stored: an answer still on its way (a phone past its deadline
+  // on an overloaded kit) then adds to both, and is never taken for one counted twice.
   const check = await presenter(kit.urls[0] ?? '');
   const tally = check.state.snapshots?.find((x) => x.activityId === target.activityId)?.total ?? NaN;
+  const kept = await kit.stored(target.activityId, devices);
   const metrics = await serverMetrics(kit.servers);
   const redisAfter = await kit.redisCpu?.();
   host.socket.close();
