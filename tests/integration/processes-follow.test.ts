@@ -6,50 +6,33 @@
  * redis-server; then the same moves inside one process, on RedisWorkshops itself.
  */
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RedisClientType } from 'redis';
 import type { LiveWorkshop } from '../../server/live/live-workshop.ts';
 import { RedisWorkshops } from '../../server/redis/redis-workshops.ts';
 import { listWorkshops, openRunningWorkshop, readRecord, runningWorkshopId, saveRecord } from '../../server/redis/workshop-records.ts';
 import { DEFAULT_THRESHOLDS } from '../../server/core/workshop.ts';
 import { freshWorkshop } from '../../server/workshops.ts';
-import { attendee, host, newDevice, type Client } from '../helpers/clients.ts';
+import { attendee, host, newDevice } from '../helpers/clients.ts';
 import { startKit, type KitProcess } from '../helpers/kit-process.ts';
-import { redisClient, startRedis, type RunningRedis } from '../helpers/redis.ts';
+import { redisClient } from '../helpers/redis.ts';
+import { redisSuite } from '../helpers/redis-suite.ts';
 import { realActivities } from '../helpers/server.ts';
 
 const HOST_KEY = 'following-host-key-0000';
 const CHECK = 'check-force.after';
-let redis: RunningRedis;
-let client: RedisClientType;
-const kits: KitProcess[] = [];
-const sockets: Client[] = [];
-const keep = <T extends { socket: Client }>(c: T): T => (sockets.push(c.socket), c);
-
-beforeAll(async () => {
-  redis = await startRedis();
-  client = await redisClient(redis.url);
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  for (const k of kits.splice(0)) await k.kill();
-  await client.flushAll();
-});
-afterAll(async () => {
-  await client?.quit().catch(() => undefined);
-  await redis?.stop();
-});
+const suite = redisSuite();
 
 async function kit(extra: readonly string[] = []): Promise<KitProcess> {
-  const k = await startKit(redis.url, HOST_KEY, extra);
-  kits.push(k);
+  const k = await startKit(suite.redis.url, HOST_KEY, extra);
+  suite.kits.push(k);
   return k;
 }
 
 /** Resolves when `kit:running` no longer names `from`: with the new id and when it was seen (read every 2 ms). */
 async function runningChanges(from: string | null): Promise<{ id: string; at: number }> {
   for (;;) {
-    const id = await runningWorkshopId(client);
+    const id = await runningWorkshopId(suite.client);
     if (id !== null && id !== from) return { id, at: performance.now() };
     await new Promise((ok) => setTimeout(ok, 2));
   }
@@ -58,7 +41,7 @@ async function runningChanges(from: string | null): Promise<{ id: string; at: nu
 /** Connects phones without a code to `url` until one lands in the workshop `code`. */
 async function firstPhoneIn(url: string, code: string): Promise<void> {
   for (;;) {
-    const phone = keep(await attendee(url));
+    const phone = suite.keep(await attendee(url));
     if (phone.state.code === code) return;
     phone.socket.close();
   }
@@ -68,20 +51,20 @@ describe('kit processes on one Redis follow the running workshop', () => {
   it('move together to the workshop --new started on one of them; a restarted process joins it', async () => {
     const one = await kit();
     const two = await kit();
-    const oldDeck = keep(await host(one.url, HOST_KEY));
-    const oldPhone = keep(await attendee(one.url));
+    const oldDeck = suite.keep(await host(one.url, HOST_KEY));
+    const oldPhone = suite.keep(await attendee(one.url));
     const oldCode = oldDeck.state.code;
     expect(oldPhone.state.code).toBe(oldCode);
-    expect(keep(await attendee(two.url)).state.code).toBe(oldCode);
+    expect(suite.keep(await attendee(two.url)).state.code).toBe(oldCode);
 
     // Process two restarts with --new; process one is told, and follows.
-    const before = await runningWorkshopId(client);
+    const before = await runningWorkshopId(suite.client);
     await two.kill();
-    kits.splice(kits.indexOf(two), 1);
+    suite.kits.splice(suite.kits.indexOf(two), 1);
     const changed = runningChanges(before);
     const started = kit(['--new']);
     const { id, at } = await changed;
-    const newCode = (await readRecord(client, id))?.code ?? '';
+    const newCode = (await readRecord(suite.client, id))?.code ?? '';
     await firstPhoneIn(one.url, newCode);
     const delay = performance.now() - at;
     console.log(`process one followed the new workshop ${Math.round(delay)} ms after kit:running changed`);
@@ -90,10 +73,10 @@ describe('kit processes on one Redis follow the running workshop', () => {
     // Every process now: a phone without a code, or with the new code, is in the new workshop;
     // the old code is refused (as after npm start -- --new on a laptop); so is a deck's new connection.
     for (const url of [one.url, three.url]) {
-      expect(keep(await attendee(url)).state.code).toBe(newCode);
-      expect(keep(await attendee(url, newDevice(), newCode)).state.code).toBe(newCode);
+      expect(suite.keep(await attendee(url)).state.code).toBe(newCode);
+      expect(suite.keep(await attendee(url, newDevice(), newCode)).state.code).toBe(newCode);
       await expect(attendee(url, newDevice(), oldCode)).rejects.toThrow('UNKNOWN_WORKSHOP');
-      expect(keep(await host(url, HOST_KEY)).state.code).toBe(newCode);
+      expect(suite.keep(await host(url, HOST_KEY)).state.code).toBe(newCode);
     }
     // What was connected to the old workshop keeps it until it reconnects: the deck still drives its phones.
     const told = new Promise((ok) => oldPhone.socket.once('room:state', ok));
@@ -102,11 +85,11 @@ describe('kit processes on one Redis follow the running workshop', () => {
 
     // Process one crashes and comes back without --new: it joins the running workshop, makes none.
     await one.kill();
-    kits.splice(kits.indexOf(one), 1);
+    suite.kits.splice(suite.kits.indexOf(one), 1);
     const again = await kit();
-    expect(keep(await attendee(again.url)).state.code).toBe(newCode);
-    expect(await runningWorkshopId(client)).toBe(id);
-    expect((await listWorkshops(client)).map((w) => w.code)).toEqual([oldCode, newCode]);
+    expect(suite.keep(await attendee(again.url)).state.code).toBe(newCode);
+    expect(await runningWorkshopId(suite.client)).toBe(id);
+    expect((await listWorkshops(suite.client)).map((w) => w.code)).toEqual([oldCode, newCode]);
   });
 });
 
@@ -119,7 +102,7 @@ describe('RedisWorkshops, inside one process', () => {
   });
 
   async function open(): Promise<RedisWorkshops> {
-    const [redisConnection, subscriber] = [await redisClient(redis.url), await redisClient(redis.url)];
+    const [redisConnection, subscriber] = [await redisClient(suite.redis.url), await redisClient(suite.redis.url)];
     connections.push(redisConnection, subscriber);
     const running = await openRunningWorkshop(redisConnection, false, Date.now());
     const rooms = await RedisWorkshops.open({ redis: redisConnection, subscriber, running, activities: realActivities(), thresholds: DEFAULT_THRESHOLDS, clock: Date.now, joinUrl: () => '/' });
@@ -137,8 +120,8 @@ describe('RedisWorkshops, inside one process', () => {
 
     // Another process's workshop, running, with no word on the channel (a lost message).
     const next = freshWorkshop(new Set([first.code]), Date.now());
-    await saveRecord(client, next);
-    await client.set('kit:running', next.id);
+    await saveRecord(suite.client, next);
+    await suite.client.set('kit:running', next.id);
     expect((await rooms.workshop(next.code))?.record.id).toBe(next.id);
     expect(rooms.running().record.id).toBe(next.id);
     expect(moves.map((w) => w.record.code)).toEqual([next.code]);
@@ -152,7 +135,7 @@ describe('RedisWorkshops, inside one process', () => {
     const rooms = await open();
     const moved = new Promise<LiveWorkshop>((ok) => rooms.follow({ running: ok }));
     const started = performance.now();
-    const fresh = await openRunningWorkshop(client, true, Date.now());
+    const fresh = await openRunningWorkshop(suite.client, true, Date.now());
     expect((await moved).record.id).toBe(fresh.id);
     console.log(`followed ${Math.round(performance.now() - started)} ms after openRunningWorkshop(--new) began`);
     expect(rooms.running().record.code).toBe(fresh.code);

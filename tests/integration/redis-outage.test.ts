@@ -5,14 +5,13 @@
  * acknowledged once stored. No STORAGE, and every answer counted once, also for phones that
  * behave as the phone page does (no ack in 8 s: connect again, resend).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RedisClientType } from 'redis';
+import { describe, expect, it } from 'vitest';
 import { activityKeys } from '../../server/redis/ballots.ts';
 import { qaKey } from '../../server/redis/redis-qa.ts';
 import { listWorkshops } from '../../server/redis/workshop-records.ts';
 import { attendee, host, newDevice, type Client } from '../helpers/clients.ts';
-import { startKit, type KitProcess } from '../helpers/kit-process.ts';
-import { redisClient, startRedis, type RunningRedis } from '../helpers/redis.ts';
+import { startKit } from '../helpers/kit-process.ts';
+import { redisSuite } from '../helpers/redis-suite.ts';
 
 const HOST_KEY = 'redis-outage-host-key';
 const SIGNS = 'reflect-signs.after';
@@ -24,30 +23,12 @@ const OUTAGE_MS = 15_000;
 /** The phone page's request ends after this long without an ack (client/connection/socket.ts). */
 const PHONE_PAGE_ACK_MS = 8000;
 
-let redis: RunningRedis;
-let client: RedisClientType;
-let kits: KitProcess[] = [];
-const sockets: Client[] = [];
 /** Redis down, until it is started again. */
 let outage: Promise<void> | undefined;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  client = await redisClient(redis.url);
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  for (const k of kits.splice(0)) await k.kill();
+const suite = redisSuite(async () => {
   await outage;
   outage = undefined;
-  await client.flushAll();
 });
-afterAll(async () => {
-  await client?.quit().catch(() => undefined);
-  await redis?.stop();
-});
-
-const keep = <T extends { socket: Client }>(c: T): T => (sockets.push(c.socket), c);
 
 type Ack = { ok: boolean; error?: string; value?: unknown; votes?: number };
 
@@ -74,34 +55,34 @@ async function asThePhonePage(url: string, device: string, first: Client, value:
       if (ack.ok) return ack;
     } catch {
       socket.close();
-      socket = keep(await attendee(url, device)).socket;
+      socket = suite.keep(await attendee(url, device)).socket;
     }
   }
 }
 
 async function workshopId(): Promise<string> {
-  const [workshop] = await listWorkshops(client);
+  const [workshop] = await listWorkshops(suite.client);
   return workshop?.id ?? '';
 }
 
 describe('a 15 s Redis outage in the middle of a burst, on two kit processes', () => {
   it('refuses nothing with STORAGE: every answer, question, vote and command is acknowledged once stored, each counted once', { timeout: 180_000 }, async () => {
-    const one = await startKit(redis.url, HOST_KEY);
-    const two = await startKit(redis.url, HOST_KEY);
-    kits = [one, two];
-    const deck = keep(await host(one.url, HOST_KEY));
+    const one = await startKit(suite.redis.url, HOST_KEY);
+    const two = await startKit(suite.redis.url, HOST_KEY);
+    suite.kits.push(one, two);
+    const deck = suite.keep(await host(one.url, HOST_KEY));
     expect(await deck.socket.emitWithAck('activity:open', { activityId: SIGNS })).toEqual({ ok: true });
 
     // Before the outage: a question on the board, for a vote while Redis is away.
-    const asker = keep(await attendee(two.url));
+    const asker = suite.keep(await attendee(two.url));
     expect(await asker.socket.emitWithAck('question:ask', { text: 'Where can a parent call at night?' })).toMatchObject({ ok: true });
-    const asked = keep(await host(two.url, HOST_KEY)).greeting['qa:queue']?.questions[0]?.id ?? '';
+    const asked = suite.keep(await host(two.url, HOST_KEY)).greeting['qa:queue']?.questions[0]?.id ?? '';
     expect(await deck.socket.emitWithAck('question:moderate', { questionId: asked, action: 'approve' })).toEqual({ ok: true });
 
     const devices = Array.from({ length: PHONES }, () => newDevice());
     const urls = devices.map((_, i) => (i % 2 ? one.url : two.url));
     const phones: Client[] = [];
-    for (let i = 0; i < PHONES; i += 40) phones.push(...(await Promise.all(devices.slice(i, i + 40).map((d, j) => attendee(urls[i + j] ?? '', d).then((p) => keep(p).socket)))));
+    for (let i = 0; i < PHONES; i += 40) phones.push(...(await Promise.all(devices.slice(i, i + 40).map((d, j) => attendee(urls[i + j] ?? '', d).then((p) => suite.keep(p).socket)))));
     const valueOf = (i: number): number => 1 + (i % 5);
 
     // The burst: one answer every 20 ms; Redis is killed once BEFORE phones have sent theirs,
@@ -109,7 +90,7 @@ describe('a 15 s Redis outage in the middle of a burst, on two kit processes', (
     // behaves as the phone page does.
     const answered = phones.map(async (socket, i) => {
       await new Promise((ok) => setTimeout(ok, i * 20));
-      if (i === BEFORE) outage = redis.crashAndRestart(OUTAGE_MS);
+      if (i === BEFORE) outage = suite.redis.crashAndRestart(OUTAGE_MS);
       return i >= BEFORE && i % 4 === 0 ? asThePhonePage(urls[i] ?? '', devices[i] ?? '', socket, valueOf(i)) : patient(socket, valueOf(i));
     });
     while (!outage) await new Promise((ok) => setTimeout(ok, 20));
@@ -134,19 +115,19 @@ describe('a 15 s Redis outage in the middle of a burst, on two kit processes', (
     // Counted once: one ballot per phone, and the counts equal the ballots.
     const id = await workshopId();
     const keys = activityKeys(id, SIGNS);
-    expect(await client.hLen(keys.ballots)).toBe(PHONES);
-    expect(await client.hGet(keys.tally, 'total')).toBe(String(PHONES));
+    expect(await suite.client.hLen(keys.ballots)).toBe(PHONES);
+    expect(await suite.client.hGet(keys.tally, 'total')).toBe(String(PHONES));
     // Every phone resends its answer (as after a lost ack): confirmed, not counted again.
-    const again = await Promise.all(phones.map((s, i) => s.connected ? patient(s, valueOf(i)) : attendee(urls[i] ?? '', devices[i]).then((p) => patient(keep(p).socket, valueOf(i)))));
+    const again = await Promise.all(phones.map((s, i) => s.connected ? patient(s, valueOf(i)) : attendee(urls[i] ?? '', devices[i]).then((p) => patient(suite.keep(p).socket, valueOf(i)))));
     expect(again.every((a) => a.ok)).toBe(true);
-    expect(await client.hLen(keys.ballots)).toBe(PHONES);
-    const fresh = keep(await host(two.url, HOST_KEY));
+    expect(await suite.client.hLen(keys.ballots)).toBe(PHONES);
+    const fresh = suite.keep(await host(two.url, HOST_KEY));
     expect(fresh.state.snapshots?.find((s) => s.activityId === SIGNS)?.total).toBe(PHONES);
     expect(fresh.state.snapshots?.find((s) => s.activityId === CHECK)?.status).toBe('locked');
     expect(fresh.greeting['room:paused']).toEqual({ paused: true });
 
     // The question asked while Redis was away is stored once; the vote counts once.
-    const texts = (await client.lRange(qaKey(id), 0, -1)).map((e) => JSON.parse(e) as { type: string; text?: string }).filter((e) => e.type === 'question').map((e) => e.text);
+    const texts = (await suite.client.lRange(qaKey(id), 0, -1)).map((e) => JSON.parse(e) as { type: string; text?: string }).filter((e) => e.type === 'question').map((e) => e.text);
     expect(texts).toEqual(['Where can a parent call at night?', 'Is there help in Spanish?']);
     expect(fresh.greeting['qa:queue']?.questions.find((q) => q.id === asked)?.votes).toBe(1);
 
@@ -158,22 +139,22 @@ describe('a 15 s Redis outage in the middle of a burst, on two kit processes', (
   });
 
   it('answers STORAGE only past the wait (--redis-wait); the answer sent again once Redis is back counts once', async () => {
-    const kit = await startKit(redis.url, HOST_KEY, ['--redis-wait', '1']);
-    kits = [kit];
-    const deck = keep(await host(kit.url, HOST_KEY));
+    const kit = await startKit(suite.redis.url, HOST_KEY, ['--redis-wait', '1']);
+    suite.kits.push(kit);
+    const deck = suite.keep(await host(kit.url, HOST_KEY));
     expect(await deck.socket.emitWithAck('activity:open', { activityId: SIGNS })).toEqual({ ok: true });
-    const phone = keep(await attendee(kit.url)).socket;
+    const phone = suite.keep(await attendee(kit.url)).socket;
 
     // Redis stays away until the phone has its answer: longer than the kit's one second.
     let answered: (ack: unknown) => void = () => undefined;
-    outage = redis.crashAndRestart(new Promise((ok) => (answered = ok)));
+    outage = suite.redis.crashAndRestart(new Promise((ok) => (answered = ok)));
     const ack = await phone.emitWithAck('answer:submit', { activityId: SIGNS, value: 4 }).finally(() => answered(undefined));
     expect(ack).toEqual({ ok: false, error: 'STORAGE' });
     await outage;
 
     expect(await phone.emitWithAck('answer:submit', { activityId: SIGNS, value: 4 })).toEqual({ ok: true, value: 4 });
     const keys = activityKeys(await workshopId(), SIGNS);
-    expect(await client.hLen(keys.ballots)).toBe(1);
-    expect(await client.hGet(keys.tally, 'total')).toBe('1');
+    expect(await suite.client.hLen(keys.ballots)).toBe(1);
+    expect(await suite.client.hGet(keys.tally, 'total')).toBe('1');
   });
 });
