@@ -3,6 +3,7 @@
  * run on several processes beside the run on one, and the runs on a polling-only network
  * (the tests read these names).
  */
+import type { ProcessDeath } from './process-death.ts';
 import type { KitRun, NetworkRun, Run } from './scenarios.ts';
 import type { Stored } from './stored.ts';
 
@@ -28,6 +29,7 @@ export function runFigures(prefix: string, run: Run, stored: Stored): Record<str
     rss_peak_mb: run.rss_peak_mb,
     cpu_s: run.cpu_s,
     event_loop_p99_ms: run.event_loop_p99_ms,
+    scenario_cpu_s: run.scenario_cpu_s,
     join_cpu_s: run.join_cpu_s,
     join_rss_peak_mb: run.join_rss_peak_mb,
     ...(run.redis_cpu_s === undefined ? {} : { join_redis_cpu_s: run.join_redis_cpu_s, redis_cpu_s: run.redis_cpu_s }),
@@ -58,6 +60,9 @@ export function sharedFigures(processes: number, { run, stored, phoneStorm, stam
     // Above 1: the processes together took answers faster than one did.
     scaling_burst_acks_per_s: Math.round((100 * run.burst_acks_per_s) / one.burst_acks_per_s) / 100,
     scaling_ack_p95: Math.round((100 * one.ack_p95_ms) / run.ack_p95_ms) / 100,
+    // The processes' CPU over one process's, for the same phones: all of it, and the scenarios' only (no start).
+    ratio_cpu: Math.round((100 * run.cpu_s) / one.cpu_s) / 100,
+    ratio_scenario_cpu: Math.round((100 * run.scenario_cpu_s) / one.scenario_cpu_s) / 100,
   };
 }
 
@@ -84,4 +89,13 @@ export function networkFigures(prefix: string, { run, stored, phoneStorm }: Netw
     ...(phoneStorm.redis_cpu_s === undefined ? {} : { restart_redis_cpu_s: phoneStorm.redis_cpu_s }),
   };
   return { ...runFigures(prefix, run, stored), ...Object.fromEntries(Object.entries(figures).map(([key, value]) => [`${prefix}${key}`, value])) };
+}
+
+/** A process's death on Redis: how long the presenter's tallies paused (bench/process-death.ts). */
+export function deathFigures(death: ProcessDeath): Record<string, number> {
+  return {
+    death_first_tally_after_kill_ms: death.first_tally_after_kill_ms,
+    death_longest_tally_gap_ms: death.longest_gap_ms,
+    death_usual_tally_gap_ms: death.usual_gap_ms,
+  };
 }

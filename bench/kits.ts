@@ -83,8 +83,11 @@ export async function oneProcess(profileDir?: string): Promise<Kit> {
   return kit;
 }
 
-/** `n` kit processes sharing one redis-server, phones spread over them. */
-export async function processes(n: number): Promise<Kit> {
+/**
+ * `n` kit processes sharing one redis-server, phones spread over them. With `profileDir`, the
+ * last process (never killed) writes a CPU profile there of the scenarios and the first storm.
+ */
+export async function processes(n: number, profileDir?: string): Promise<Kit> {
   const redis = await startRedis();
   const client = await redisClient(redis.url);
   const ports = await Promise.all(Array.from({ length: n }, () => freePort()));
@@ -94,7 +97,8 @@ export async function processes(n: number): Promise<Kit> {
   const env = { REDIS_URL: redis.url };
   const servers: ChildProcess[] = [];
   // One after the other: the first agrees the workshop with Redis, the rest join it.
-  for (let i = 0; i < n; i++) servers.push(await startChild('bench/kit-server.mjs', argsOf(i), [], env));
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+  for (let i = 0; i < n; i++) servers.push(await startChild('bench/kit-server.mjs', argsOf(i), i === n - 1 ? profile : [], env));
   const kit: Kit = {
     urls,
     servers,
@@ -110,6 +114,13 @@ export async function processes(n: number): Promise<Kit> {
       return { killedAt, restarted };
     },
     stored: (activityId, devices) => redisBallots(client, activityId, devices),
+    async endProfile() {
+      const last = servers[n - 1];
+      if (!profileDir || !last) return;
+      last.kill('SIGINT');
+      await new Promise((ok) => last.once('exit', ok));
+      servers[n - 1] = await startChild('bench/kit-server.mjs', argsOf(n - 1), [], env);
+    },
     async redisCpu() {
       const info = await client.info('cpu');
       const used = (name: string): number => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);

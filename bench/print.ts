@@ -49,7 +49,9 @@ export function printShared(r: Record<string, number>): void {
     ['last ack to final tally at presenter (ms)', `${r.final_tally_ms}`, `${r.shared_final_tally_ms}`],
     ['reveal to every phone (ms)', `${r.reveal_all_ms}`, `${r.shared_reveal_all_ms}`],
     ['peak RSS of one process (MB)', `${r.rss_peak_mb}`, `${r.shared_rss_peak_mb}`],
-    ['server CPU, all processes (s)', `${r.cpu_s}`, `${r.shared_cpu_s}`],
+    ['server CPU, all processes (s)', `${r.cpu_s}`, `${r.shared_cpu_s} (${r.ratio_cpu}x)`],
+    ['  of it join, burst and reveal (no start)', `${r.scenario_cpu_s}`, `${r.shared_scenario_cpu_s} (${r.ratio_scenario_cpu}x)`],
+    ['  of it the join', `${r.join_cpu_s}`, `${r.shared_join_cpu_s}`],
     ['kill -9 mid-burst: lost / duplicated', `${r.restart_lost} / ${r.restart_duplicated}`, `${r.shared_restart_lost} / ${r.shared_restart_duplicated}`],
     ['  phones that kept their connection', '0%', `${r.shared_restart_kept_pct}%`],
     ['  in sync within 10 s of the kill', `${r.resynced_10s_after_kill_pct}%`, `${r.shared_resynced_10s_after_kill_pct}%`],
@@ -60,6 +62,9 @@ export function printShared(r: Record<string, number>): void {
   console.log(`\n${'scenario'.padEnd(w[0] ?? 0)}${'one process (SQLite)'.padEnd(w[1] ?? 0)}${r.processes} processes (Redis)`);
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0] ?? 0)}${b.padEnd(w[1] ?? 0)}${c}`);
   console.log(`scaling ratio, ${r.processes} processes over one: answers per second ${r.scaling_burst_acks_per_s}, ack p95 ${r.scaling_ack_p95} (above 1 is better)`);
+  if (r.death_longest_tally_gap_ms !== undefined) {
+    console.log(`kill -9 of one process, phones answering on another: the presenter's first tally ${r.death_first_tally_after_kill_ms} ms after the kill, longest gap ${r.death_longest_tally_gap_ms} ms (usually ${r.death_usual_tally_gap_ms} ms)`);
+  }
 }
 
 /**

@@ -13,7 +13,9 @@
  * `--processes N` (N > 1) then runs the same scenarios on N kit processes sharing one
  * redis-server (Debian's, started on a free port with AOF), phones spread over them as by a
  * load balancer, and prints the figures side by side with one process and their ratio. Its
- * storm kills one of the processes; its phones go to the others, and it is restarted.
+ * storm kills one of the processes; its phones go to the others, and it is restarted. Then,
+ * on a fresh kit, one process is killed while phones on another keep answering, and the
+ * presenter times the pause in its tallies (`process-death.ts`).
  *
  * The phones open their connection as the phone page does (client/connection/options.ts:
  * a websocket first, long-polling when it fails). `--network` names where they are: `open`
@@ -32,9 +34,10 @@ import { ensureClientBuilt } from '../server/build/ensure-built.ts';
 import { DEFAULT_REGION } from '../server/regions/name.ts';
 import { BURST } from './burst.ts';
 import { ROOT } from './children.ts';
-import { networkFigures, runFigures, sharedFigures } from './figures.ts';
+import { deathFigures, networkFigures, runFigures, sharedFigures } from './figures.ts';
 import { baselineKit, oneProcess, processes, type Kit } from './kits.ts';
 import { venue, type Network } from './network.ts';
+import { processDeath, type ProcessDeath } from './process-death.ts';
 import { print, printPollingOnly, printShared } from './print.ts';
 import { runKit, scenarios, scenariosAndStorm, type KitRun, type NetworkRun } from './scenarios.ts';
 import { slowPhone } from './slow-phone.ts';
@@ -85,10 +88,15 @@ async function main(): Promise<void> {
 
   // The same on several processes sharing Redis.
   let shared: KitRun | undefined;
+  let death: ProcessDeath | undefined;
   if (open && processCount > 1) {
-    const kit = await processes(processCount);
+    const kit = await processes(processCount, values.profile);
     shared = await runKit(kit, 'shared', crowd, profiling);
     await kit.stop();
+    // A fresh kit: its first process killed while phones on the last keep answering.
+    const dying = await processes(processCount);
+    death = await processDeath(dying);
+    await dying.stop();
   }
 
   // The polling-only network: fresh kits (their CPU and peak memory are the network's own),
@@ -173,6 +181,7 @@ async function main(): Promise<void> {
     baseline_restart_server_cpu_s: baseStorm.server_cpu_s,
     baseline_restart_swarm_cpu_s: baseStorm.swarm_cpu_s,
     ...(shared ? sharedFigures(processCount, shared, ours) : {}),
+    ...(death ? deathFigures(death) : {}),
     slow_phone_first_question_ms: weak?.first_question_ms ?? NaN,
     slow_phone_transferred_kb: weak?.transferred_kb ?? NaN,
     ...pollingOnly,

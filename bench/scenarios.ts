@@ -37,6 +37,8 @@ export interface Run {
   rss_peak_mb: number;
   cpu_s: number;
   event_loop_p99_ms: number;
+  /** The servers' CPU (all processes) from the phones' joining to the reveal: `cpu_s` less each process's start. */
+  scenario_cpu_s: number;
   /** The servers' CPU (all processes) while the phones joined, and their peak memory once joined. */
   join_cpu_s: number;
   join_rss_peak_mb: number;
@@ -73,6 +75,7 @@ export async function scenarios(kit: Target, tag: string, crowd: Crowd, phoneUrl
   return {
     ...joined,
     join_cpu_s: round(join.cpu_s - before.cpu_s),
+    scenario_cpu_s: round(metrics.cpu_s - before.cpu_s),
     join_rss_peak_mb: join.rss_peak_mb,
     ...(redisBefore === undefined || joinRedis === undefined || redis === undefined ? {} : { join_redis_cpu_s: round(joinRedis - redisBefore), redis_cpu_s: round(redis) }),
     swarm_cpu_s,

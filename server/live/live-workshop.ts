@@ -75,6 +75,15 @@ export interface LiveConsole {
   stop(): void;
 }
 
+/** What a phone is sent when it connects (wire/greet.ts), read together: on Redis, in one round trip. */
+export interface AttendeeGreeting {
+  paused: Paused;
+  board: QaBoard;
+  /** Where the deck is: the phones learn from it whether the workshop is over. */
+  position: DeckPosition;
+  state: RoomState;
+}
+
 export interface LiveWorkshop {
   readonly record: WorkshopRecord;
   readonly room: LiveRoom;
@@ -82,6 +91,8 @@ export interface LiveWorkshop {
   readonly console: LiveConsole;
   /** A phone's question, within the limit a phone has (live/asking.ts). */
   ask(phone: string, text: unknown): Promise<Ack<{ flagged: boolean }>>;
+  /** What a phone (`phone`, or a page with no phone token) is sent on connect. */
+  attendeeGreeting(phone: string | undefined): Promise<AttendeeGreeting>;
   /** Counts a phone as joined, once. */
   joined(phone: string): void;
   /** How many phones joined since the workshop began. */

@@ -6,7 +6,7 @@ import type { WorkshopRecord } from '../store/store.ts';
 import type { Ack } from '../protocol.ts';
 import type { Asking } from './asking.ts';
 import type { JoinCounter } from './join-counter.ts';
-import type { LiveConsole, LiveQa, LiveRoom, LiveWorkshop } from './live-workshop.ts';
+import type { AttendeeGreeting, LiveConsole, LiveQa, LiveRoom, LiveWorkshop } from './live-workshop.ts';
 
 export class WorkshopOf<R extends LiveRoom, Q extends LiveQa, C extends LiveConsole> implements LiveWorkshop {
   constructor(
@@ -16,7 +16,15 @@ export class WorkshopOf<R extends LiveRoom, Q extends LiveQa, C extends LiveCons
     readonly console: C,
     private readonly joins: JoinCounter,
     private readonly asking: Asking,
+    /** A store that reads a phone's greeting in one go (redis/redis-greeting.ts); otherwise asked of each part. */
+    private readonly greeting?: (phone: string | undefined) => Promise<AttendeeGreeting>,
   ) {}
+
+  async attendeeGreeting(phone: string | undefined): Promise<AttendeeGreeting> {
+    if (this.greeting) return this.greeting(phone);
+    const [paused, board, position, state] = await Promise.all([this.console.isPaused(), this.qa.board(phone), this.console.position(), this.room.attendeeState(phone)]);
+    return { paused, board, position, state };
+  }
 
   ask(phone: string, text: unknown): Promise<Ack<{ flagged: boolean }>> {
     return this.asking.ask(phone, text);

@@ -6,6 +6,7 @@
  * `appendfsync always`, once it is on disk: see docs/deploy.md).
  */
 import type { RedisClientType } from 'redis';
+import { Script } from './script.ts';
 
 /** The keys of one activity of one workshop. */
 export function activityKeys(workshopId: string, activityId: string) {
@@ -20,7 +21,7 @@ export function activityKeys(workshopId: string, activityId: string) {
  * Returns {"same"} (the same answer again: confirmed, nothing changes, even once locked),
  * {"NOT_OPEN"}, or {"stored"}.
  */
-const SUBMIT = `
+const SUBMIT = new Script(`
 local previous = redis.call('HGET', KEYS[2], ARGV[1])
 if previous then
   if cjson.decode(previous).v_json == cjson.decode(ARGV[2]).v_json then return 'same' end
@@ -34,7 +35,7 @@ end
 for i = 3, #ARGV, 2 do redis.call('HINCRBY', KEYS[3], ARGV[i], ARGV[i + 1]) end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 return 'stored'
-`;
+`);
 
 export type SubmitResult = 'stored' | 'same' | 'NOT_OPEN';
 
@@ -47,7 +48,7 @@ export class RedisBallots {
     // The answer is compared as its JSON text, so [1, 2] equals [1, 2] and "a" equals "a".
     const ballot = JSON.stringify({ v_json: JSON.stringify(value), v: value, f: fields });
     const args = [voter, ballot, ...fields.flatMap(([f, n]) => [f, String(n)])];
-    return (await this.redis.eval(SUBMIT, { keys: [keys.state, keys.ballots, keys.tally], arguments: args })) as SubmitResult;
+    return (await SUBMIT.run(this.redis, [keys.state, keys.ballots, keys.tally], args)) as SubmitResult;
   }
 
   async setState(workshopId: string, activityId: string, status: string, revealed: boolean): Promise<void> {

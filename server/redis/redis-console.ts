@@ -81,10 +81,25 @@ export class RedisConsole implements LiveConsole {
   /** The clock, and the kit time now. */
   private async clock(): Promise<{ clock: DeckClock; at: number }> {
     const [raw, stopped] = await this.redis.mGet([this.keys.clock, this.keys.stopped]);
+    return this.clockFrom(raw ?? null, stopped ?? null);
+  }
+
+  private clockFrom(raw: string | null, stopped: string | null): { clock: DeckClock; at: number } {
     const at = this.now() - Number(stopped ?? 0);
     if (!raw) return { clock: newClock(), at };
     const stored = JSON.parse(raw) as StoredClock;
     return { clock: { ...stored, spent: new Map(stored.spent) }, at };
+  }
+
+  /** The keys a greeting reads (redis-greeting.ts): the pause, the clock and the time no process ran. */
+  greetingKeys(): [paused: string, clock: string, stopped: string] {
+    return [this.keys.paused, this.keys.clock, this.keys.stopped];
+  }
+
+  /** The deck's position from the clock and the stopped time as stored. */
+  positionFrom(raw: string | null, stopped: string | null): DeckPosition {
+    const { clock, at } = this.clockFrom(raw, stopped);
+    return position(clock, at);
   }
 
   /** Read, moved and written again on each try while Redis is away: a move already stored moves again to the same slide. */

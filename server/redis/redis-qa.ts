@@ -14,19 +14,20 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { RedisClientType } from 'redis';
-import { decideQa, emptyQa, evolveQa, type Moderation, type QaCommand, type QaEvent, type QaState } from '../core/questions.ts';
+import { board, decideQa, emptyQa, evolveQa, type Moderation, type QaCommand, type QaEvent, type QaState } from '../core/questions.ts';
 import type { Ack, QaBoard, QaQueue } from '../protocol.ts';
 import type { LiveQa, QaOutput } from '../live/live-workshop.ts';
 import { boardView, queueView, voteKey } from '../live/qa-views.ts';
 import type { WorkshopRecord } from '../store/store.ts';
+import { Script } from './script.ts';
 import { DEFAULT_REDIS_WAIT_MS, waitForRedis } from './wait-for-redis.ts';
 
 /** KEYS: the list. ARGV: the length the events were decided on, then the events (JSON). */
-const APPEND_IF_UNCHANGED = `
+const APPEND_IF_UNCHANGED = new Script(`
 if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return 0 end
 for i = 2, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
 return 1
-`;
+`);
 
 /** Phones and consoles hear about new questions and votes at most this often (as qa-room.ts). */
 const INTERVAL_MS = 200;
@@ -59,6 +60,16 @@ class CountedVotes extends Set<string> {
   }
 }
 
+/** The questions and decisions as stored (votes are counted apart). */
+export function qaStateOf(events: readonly string[]): QaState {
+  const state = emptyQa();
+  for (const e of events) evolveQa(state, JSON.parse(e) as QaEvent);
+  return state;
+}
+
+/** The ids of the questions on a board (the approved ones), whose votes a phone is shown. */
+export const boardIds = (events: readonly string[]): string[] => board(qaStateOf(events)).map((q) => q.id);
+
 export class RedisQa implements LiveQa {
   private output: QaOutput | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -84,17 +95,35 @@ export class RedisQa implements LiveQa {
   /** The questions with their vote counts; with `phone`, whether it voted for each. */
   private async load(phone?: string): Promise<{ state: QaState; length: number }> {
     const events = await this.redis.lRange(qaKey(this.record.id), 0, -1);
-    const state = emptyQa();
-    for (const e of events) evolveQa(state, JSON.parse(e) as QaEvent);
+    const state = qaStateOf(events);
     const questions = [...state.questions.values()];
     const keys = questions.map((q) => votesKey(this.record.id, q.id));
-    const mineOf = (id: string): string | undefined => (phone ? voteKey(this.record.salt, phone, id) : undefined);
     const [counts, mine] = await Promise.all([
       Promise.all(keys.map((key) => this.redis.sCard(key))),
-      Promise.all(questions.map((q, i) => (phone ? this.redis.sIsMember(keys[i] ?? '', mineOf(q.id) ?? '') : false))),
+      Promise.all(questions.map((q, i) => (phone ? this.redis.sIsMember(keys[i] ?? '', this.voter(phone, q.id)) : false))),
     ]);
-    questions.forEach((q, i) => (q.votes = new CountedVotes(counts[i] ?? 0, mine[i] ? mineOf(q.id) : undefined)));
+    questions.forEach((q, i) => (q.votes = new CountedVotes(counts[i] ?? 0, mine[i] && phone ? this.voter(phone, q.id) : undefined)));
     return { state, length: events.length };
+  }
+
+  /** A phone's key for its upvote of one question (live/qa-views.ts). */
+  voter(phone: string, questionId: string): string {
+    return voteKey(this.record.salt, phone, questionId);
+  }
+
+  /**
+   * A phone's board from what Redis holds (redis-greeting.ts reads it in one script): the
+   * stored events, and for each question on the board its votes and whether one is the phone's.
+   * Undefined when the votes read are not those of the questions on the board (one came meanwhile).
+   */
+  boardFrom(events: string[], votes: ReadonlyMap<string, { count: number; mine: boolean }>, phone: string | undefined): QaBoard | undefined {
+    const state = qaStateOf(events);
+    for (const q of board(state)) {
+      const v = votes.get(q.id);
+      if (!v) return undefined;
+      q.votes = new CountedVotes(v.count, v.mine && phone ? this.voter(phone, q.id) : undefined);
+    }
+    return boardView(state, this.record.salt, phone);
   }
 
   async ask(text: unknown, replaces?: string): Promise<Ack<{ flagged: boolean; id: string }>> {
@@ -151,7 +180,7 @@ export class RedisQa implements LiveQa {
             return { ok: true, state };
           }
           const args = [String(length), ...decision.events.map((e) => JSON.stringify(e))];
-          if ((await this.redis.eval(APPEND_IF_UNCHANGED, { keys: [qaKey(this.record.id)], arguments: args })) !== 1) continue;
+          if ((await APPEND_IF_UNCHANGED.run(this.redis, [qaKey(this.record.id)], args)) !== 1) continue;
           for (const e of decision.events) evolveQa(state, e);
           announce();
           return { ok: true, state };

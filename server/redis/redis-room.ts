@@ -1,9 +1,10 @@
 /**
  * One workshop's live room when several kit processes share Redis: the same rules (the core),
  * with the ballots, counts and activity states in Redis (ballots.ts), so every process sees
- * every answer. Snapshots are coalesced across processes: each process announces changes on
- * a Redis channel, and only the workshop's current leader (a lease in Redis) sends snapshots,
- * so the presenter gets each once. Knows no socket (RoomOutput, as local/room.ts).
+ * every answer. Each process sends the presenter the tallies of the answers it took, at most
+ * every HOST_INTERVAL_MS, and claims each before sending (sent-once.ts), so the presenter gets
+ * each tally once whichever process sends it, and no process waits for another: when one dies,
+ * the others go on sending theirs. Knows no socket (RoomOutput, as local/room.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { RedisClientType } from 'redis';
@@ -41,21 +42,29 @@ export const currentKey = (workshopId: string): string => `kit:${workshopId}:cur
 /** When the facilitator first and last opened, locked or revealed something (for the report). */
 export const timesKey = (workshopId: string): string => `kit:${workshopId}:times`;
 
+/** The presenter gets a process's tallies at most this often. */
 const HOST_INTERVAL_MS = 100;
+/** A process tells the others that answers came at most this often (one message for every answer between). */
+const ANNOUNCE_MS = 250;
 /**
- * The leader's lease, renewed every quarter of it: when the leader dies, another process takes
- * over the tallies within a lease and a renewal (under a second), not the three seconds of old.
+ * After another process said answers came, this one looks at the current activity's tally
+ * every LOOK_MS for LOOK_FOR_MS, and sends it if it moved: a process that died between storing
+ * answers and sending their tally leaves it behind (its phones' next answers come here).
  */
-const LEASE_MS = 750;
-const RENEW_MS = LEASE_MS / 4;
-/** The leader looks at the current activity's tally this often (every few renewals). */
-const LOOK_EVERY = 4;
-/** Changes are announced to the other processes at most this often. */
-const ANNOUNCE_MS = 50;
-/** Extends the lease, only if this process still holds it (in one step: it may have run out meanwhile). */
-const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
-/** Gives the lease back, only if this process still holds it. */
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const LOOK_MS = 1000;
+const LOOK_FOR_MS = 5000;
+
+type ActivityState = { status: ActivityStatus; revealed: boolean; total: number; tally: ReturnType<typeof tallyFromFields> };
+
+/** An activity's state and counts from its two hashes in Redis (ballots.ts). */
+function activityState(activity: Activity, stored: Record<string, string>, fields: Record<string, string>): ActivityState {
+  return {
+    status: (stored['status'] as ActivityStatus | undefined) ?? 'ready',
+    revealed: stored['revealed'] === '1',
+    total: Number(fields['total'] ?? 0),
+    tally: tallyFromFields(activity, fields),
+  };
+}
 
 export class RedisRoom implements LiveRoom {
   readonly record: WorkshopRecord;
@@ -63,22 +72,24 @@ export class RedisRoom implements LiveRoom {
   private output: RoomOutput | undefined;
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  private leaseTimer: NodeJS.Timeout | undefined;
-  private leader = false;
-  private renewals = 0;
-  private readonly unannounced = new Set<string>();
+  /** Whether answers were announced by this process since it last told the others. */
+  private unannounced = false;
   /** What the screens were last sent, by any process: each change reaches them once (sent-once.ts). */
   private readonly sent: SentOnce;
   private announceTimer: NodeJS.Timeout | undefined;
+  private lookTimer: NodeJS.Timeout | undefined;
+  /** Until when this process looks at the current activity (another process's answers came until shortly before). */
+  private lookUntil = 0;
+  /** This process on the change channel (it does not look after its own answers). */
   private readonly id = randomBytes(8).toString('hex');
-  private readonly keys: { current: string; times: string; lease: string; changes: string };
+  private readonly keys: { current: string; times: string; changes: string };
 
   constructor(private readonly options: RedisRoomOptions) {
     this.record = options.record;
     this.ballots = new RedisBallots(options.redis);
     this.sent = new SentOnce(options.redis, this.record.id);
     const base = `kit:${this.record.id}`;
-    this.keys = { current: currentKey(this.record.id), times: timesKey(this.record.id), lease: `${base}:leader`, changes: `${base}:changes` };
+    this.keys = { current: currentKey(this.record.id), times: timesKey(this.record.id), changes: `${base}:changes` };
   }
 
   /** Connects the room to its broadcast channels. */
@@ -86,64 +97,65 @@ export class RedisRoom implements LiveRoom {
     this.output = output;
   }
 
-  /** Listens for other processes' changes and starts taking part in the lease. */
+  /** Listens for the other processes' answers. */
   async start(): Promise<void> {
-    await this.options.subscriber.subscribe(this.keys.changes, (activityId) => this.changed(activityId));
-    await this.renewLease();
-    this.leaseTimer = setInterval(() => void this.renewLease(), RENEW_MS);
+    await this.options.subscriber.subscribe(this.keys.changes, (from) => {
+      if (from !== this.id) this.lookSoon();
+    });
   }
 
-  /** Takes or keeps the lease; a process that newly leads sends every snapshot that moved since it was last sent. */
-  private async renewLease(): Promise<void> {
-    const { redis } = this.options;
-    try {
-      const took = (await redis.set(this.keys.lease, this.id, { NX: true, PX: LEASE_MS })) === 'OK';
-      const leads = took || (await redis.eval(RENEW, { keys: [this.keys.lease], arguments: [this.id, String(LEASE_MS)] })) === 1;
-      const newly = leads && !this.leader;
-      this.leader = leads;
-      if (newly) {
-        // An activity never sent never changed: the screens had it in their greeting.
-        for (const id of await this.sent.claimed()) if (this.options.catalog.has(id)) this.changed(id);
-      } else if (leads && ++this.renewals % LOOK_EVERY === 0) {
-        // A process that died between storing answers and announcing them leaves the current
-        // activity's tally behind: the leader looks again every renewal, and sends it if it moved.
-        const current = await redis.get(this.keys.current);
-        if (current) this.changed(current);
-      }
-    } catch {
-      this.leader = false;
-    }
+  /** Looks at the current activity within LOOK_MS, and every LOOK_MS for LOOK_FOR_MS from now. */
+  private lookSoon(): void {
+    this.lookUntil = Date.now() + LOOK_FOR_MS;
+    this.lookTimer ??= setTimeout(() => void this.look(), LOOK_MS);
+  }
+
+  private async look(): Promise<void> {
+    this.lookTimer = undefined;
+    const current = await this.options.redis.get(this.keys.current).catch(() => null);
+    if (current) this.changed(current);
+    if (Date.now() < this.lookUntil) this.lookTimer = setTimeout(() => void this.look(), LOOK_MS);
   }
 
   private changed(activityId: string): void {
-    if (!this.leader) return;
     this.dirty.add(activityId);
     this.timer ??= setTimeout(() => void this.flush(), HOST_INTERVAL_MS);
   }
 
+  /**
+   * Sends what moved: for each activity that changed, what was sent last is read before its
+   * state (a command or another process sent meanwhile makes this read stale, and it is read
+   * again), every activity's reads together in one round trip to Redis.
+   */
   private async flush(): Promise<void> {
     this.timer = undefined;
-    const ids = [...this.dirty];
+    const ids = [...this.dirty].filter((id) => this.options.catalog.has(id));
     this.dirty.clear();
-    const current = await this.options.redis.get(this.keys.current).catch(() => null);
-    for (const id of ids) {
-      // What was sent is read before the state: a command sent meanwhile makes this read stale.
-      const before = await this.sent.last(id).catch(() => undefined);
-      const snap = before === undefined ? undefined : await this.snapshot(id).catch(() => undefined);
-      const claim = snap ? await this.sent.claim(id, snap, before) : 'sent';
+    const current = this.options.redis.get(this.keys.current).catch(() => null);
+    const read = ids.map((id) => {
+      const before = this.sent.last(id).catch(() => undefined);
+      const snap = this.snapshot(id).catch(() => undefined);
+      return Promise.all([before, snap]);
+    });
+    const [now, ...reads] = await Promise.all([current, ...read]);
+    const claims = await Promise.all(
+      reads.map(async ([before, snap], i) => ({ id: ids[i] as string, snap, claim: before !== undefined && snap ? await this.sent.claim(ids[i] as string, snap, before) : ('sent' as const) })),
+    );
+    for (const { id, snap, claim } of claims) {
       if (claim === 'stale') this.changed(id);
       if (!snap || claim !== 'send') continue;
       this.output?.toHosts('activity:snapshot', snap);
       // Phones see counts only once revealed ("4 so far", then the results).
-      if (id === current && snap.revealed) this.output?.toAttendees('activity:snapshot', snap);
+      if (id === now && snap.revealed) this.output?.toAttendees('activity:snapshot', snap);
     }
-    if (ids.some((id) => this.options.catalog.get(id)?.round !== undefined)) await this.sendLearning(false);
+    // The learning figures move only with a round's counts: read when one of them was sent.
+    if (claims.some(({ id, claim }) => claim === 'send' && this.options.catalog.get(id)?.round !== undefined)) await this.sendLearning(false);
   }
 
   /**
    * The learning figures, unless the screens have them. `afterWrite`: a command's, read after
-   * its own write; otherwise the lease holder's, which reads what was sent before the figures
-   * (and reads again, once, when a command sent newer ones meanwhile).
+   * its own write; otherwise a flush's, which reads what was sent before the figures (and
+   * reads again, once, when another process sent newer ones meanwhile).
    */
   private async sendLearning(afterWrite: boolean, again = false): Promise<void> {
     const before = afterWrite ? undefined : await this.sent.last('learning').catch(() => null);
@@ -155,21 +167,20 @@ export class RedisRoom implements LiveRoom {
   }
 
   /**
-   * Tells the leading process an activity changed: at once when this process leads, and on
-   * the channel together with the other changes of the next ANNOUNCE_MS (one message per
-   * activity, not one per answer: 10,000 answers are a few dozen messages).
+   * Answers came: this process sends their tally, and tells the others once for every answer
+   * of the next ANNOUNCE_MS (they look after it, should this process die before sending it).
    */
   private announce(activityId: string): void {
     this.changed(activityId);
-    this.unannounced.add(activityId);
+    this.unannounced = true;
     this.announceTimer ??= setTimeout(() => this.announceNow(), ANNOUNCE_MS);
   }
 
   private announceNow(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
-    for (const id of this.unannounced) void this.options.redis.publish(this.keys.changes, id).catch(() => undefined);
-    this.unannounced.clear();
+    if (this.unannounced) void this.options.redis.publish(this.keys.changes, this.id).catch(() => undefined);
+    this.unannounced = false;
   }
 
   /** An attendee's answer: acknowledged only once Redis stored it. */
@@ -186,6 +197,9 @@ export class RedisRoom implements LiveRoom {
       if (result === 'NOT_OPEN') return { ok: false, error: 'NOT_OPEN' };
       const stored = result === 'stored' || (again && result === 'same');
       if (stored) this.announce(activityId);
+      // An answer sent again (its first try's ack lost, maybe with a process that died before
+      // sending its tally): the tally is looked at, and sent if it moved.
+      else if (result === 'same') this.changed(activityId);
       if (stored && typeof value === 'string' && activity.kind === 'text') await this.options.onQuestion?.(value, phone, activityId);
       return { ok: true, value };
     } catch {
@@ -260,14 +274,9 @@ export class RedisRoom implements LiveRoom {
     return waitForRedis(this.options.redis, this.options.waitMs ?? DEFAULT_REDIS_WAIT_MS, attempt);
   }
 
-  private async state(activity: Activity): Promise<{ status: ActivityStatus; revealed: boolean; total: number; tally: ReturnType<typeof tallyFromFields> }> {
+  private async state(activity: Activity): Promise<ActivityState> {
     const [stored, fields] = await Promise.all([this.options.redis.hGetAll(activityKeys(this.record.id, activity.id).state), this.ballots.tally(this.record.id, activity.id)]);
-    return {
-      status: (stored['status'] as ActivityStatus | undefined) ?? 'ready',
-      revealed: stored['revealed'] === '1',
-      total: Number(fields['total'] ?? 0),
-      tally: tallyFromFields(activity, fields),
-    };
+    return activityState(activity, stored, fields);
   }
 
   async snapshot(activityId: string): Promise<Snapshot | undefined> {
@@ -279,8 +288,27 @@ export class RedisRoom implements LiveRoom {
     const state = await this.roomState('attendee');
     if (state.current && phone) {
       const id = state.current.activity.id;
-      state.mine = ((await this.ballots.ballot(this.record.id, id, ballotKey(this.record.salt, phone, id))) as AnswerValue | undefined) ?? null;
+      state.mine = ((await this.ballots.ballot(this.record.id, id, this.voter(phone, id))) as AnswerValue | undefined) ?? null;
     }
+    return state;
+  }
+
+  /** A phone's key for its ballot in an activity (privacy/keys.ts). */
+  voter(phone: string, activityId: string): string {
+    return ballotKey(this.record.salt, phone, activityId);
+  }
+
+  /**
+   * A phone's room state from what Redis holds (redis-greeting.ts reads it in one script):
+   * the current activity's id, its state and counts, and the phone's ballot as stored (undefined: no phone).
+   */
+  attendeeStateFrom(currentId: string | null, stored: Record<string, string>, fields: Record<string, string>, ballot: string | null | undefined): RoomState {
+    const activity = currentId ? this.options.catalog.get(currentId) : undefined;
+    const state: RoomState = { code: this.record.code, role: 'attendee', current: null };
+    if (!activity) return state;
+    state.current = { activity: activityView(activity), snapshot: snapshotOf(activity, activityState(activity, stored, fields), this.options.thresholds) };
+    // Without a phone (`ballot` undefined), nothing is the page's own.
+    if (ballot !== undefined) state.mine = ballot ? ((JSON.parse(ballot) as { v: AnswerValue }).v ?? null) : null;
     return state;
   }
 
@@ -300,21 +328,19 @@ export class RedisRoom implements LiveRoom {
   }
 
   async learning(): Promise<LearningGain> {
-    const counts = new Map<string, { total: number; counts: number[]; open: boolean }>();
-    for (const a of this.options.catalog.values()) {
-      if (a.round === undefined) continue;
-      const s = await this.state(a);
-      counts.set(a.id, { total: s.total, counts: s.tally.counts, open: s.status === 'open' });
-    }
+    const rounds = [...this.options.catalog.values()].filter((a) => a.round !== undefined);
+    // Every round's counts read together: one round trip to Redis.
+    const states = await Promise.all(rounds.map((a) => this.state(a)));
+    const counts = new Map(rounds.map((a, i) => {
+      const s = states[i] as ActivityState;
+      return [a.id, { total: s.total, counts: s.tally.counts, open: s.status === 'open' }];
+    }));
     return learningGain([...this.options.catalog.values()], (id) => counts.get(id) ?? { total: 0, counts: [] }, (a) => thresholdOf(a, this.options.thresholds));
   }
 
   stop(): void {
     this.announceNow();
     clearTimeout(this.timer);
-    clearInterval(this.leaseTimer);
-    // Another process takes over the snapshots at once rather than when the lease runs out.
-    if (this.leader) void this.options.redis.eval(RELEASE, { keys: [this.keys.lease], arguments: [this.id] }).catch(() => undefined);
-    this.leader = false;
+    clearTimeout(this.lookTimer);
   }
 }

@@ -15,6 +15,7 @@ import { WorkshopOf } from '../live/workshop-of.ts';
 import type { WorkshopRecord } from '../store/store.ts';
 import { workshopThresholds } from '../workshops.ts';
 import { RedisConsole } from './redis-console.ts';
+import { RedisGreeting } from './redis-greeting.ts';
 import { RedisQa } from './redis-qa.ts';
 import { RedisRoom } from './redis-room.ts';
 import { listWorkshops, readRecord, RUNNING_CHANGES, runningWorkshopId } from './workshop-records.ts';
@@ -47,7 +48,9 @@ function redisWorkshop(record: WorkshopRecord, options: RedisWorkshopsOptions & 
     async (keys) => void (await redis.sAdd(joinedKey(record.id), keys)),
     () => redis.sCard(joinedKey(record.id)),
   );
-  return new WorkshopOf(record, room, qa, new RedisConsole(record, redis, options.clock, options.waitMs), joins, asking);
+  const deckConsole = new RedisConsole(record, redis, options.clock, options.waitMs);
+  const greeting = new RedisGreeting(redis, { workshopId: record.id, room, qa, console: deckConsole });
+  return new WorkshopOf(record, room, qa, deckConsole, joins, asking, (phone) => greeting.read(phone));
 }
 
 /** Starts a workshop's parts: each listens for the other processes' changes. */

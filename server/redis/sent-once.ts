@@ -1,10 +1,10 @@
 /**
  * What the screens of a workshop were last sent, shared by the kit processes, so each change
- * reaches each deck and each phone once. Two paths send a room's snapshots on Redis: the
- * process that took a facilitator's command sends its result at once, and the process holding
- * the lease sends the coalesced tallies (and looks again at the current activity every
- * renewal). Before sending, each claims what it sends here: only the first to claim a
- * snapshot sends it.
+ * reaches each deck and each phone once. Every process sends snapshots on Redis: the one that
+ * took a facilitator's command sends its result at once, and each sends the tallies of the
+ * answers it took, coalesced (and looks again at the current activity while another process's
+ * answers come). Before sending, each claims what it sends here: only the first to claim a
+ * snapshot sends it, and one that read before another sent something newer reads again.
  *
  * Kept in the hash `kit:WORKSHOP_ID:sent`, a digest per activity (and one for the learning
  * figures): counts the room was shown, never a phone's key. It expires and is purged with the
@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RedisClientType } from 'redis';
+import { Script } from './script.ts';
 
 /** The key of a workshop's digests of what its screens were last sent. */
 export const sentKey = (workshopId: string): string => `kit:${workshopId}:sent`;
@@ -24,15 +25,16 @@ export type Claim = 'send' | 'sent' | 'stale';
  * a command, which sends what it just wrote). 1: send it; 0: sent already; -1: another process
  * sent something newer meanwhile.
  */
-const CLAIM = `
+const CLAIM = new Script(`
 local now = redis.call('HGET', KEYS[1], ARGV[1]) or ''
 if now == ARGV[2] then return 0 end
 if ARGV[3] ~= '*' and now ~= ARGV[3] then return -1 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1
-`;
+`);
 
-const digest = (payload: unknown): string => createHash('sha256').update(JSON.stringify(payload)).digest('base64url').slice(0, 22);
+/** What a claim compares: a short digest of what the screens are sent. */
+export const digestOf = (payload: unknown): string => createHash('sha256').update(JSON.stringify(payload)).digest('base64url').slice(0, 22);
 
 export class SentOnce {
   private readonly key: string;
@@ -44,7 +46,7 @@ export class SentOnce {
     this.key = sentKey(workshopId);
   }
 
-  /** The digest last sent of `what`: the lease holder reads it before the state it compares. */
+  /** The digest last sent of `what`: a flush reads it before the state it compares. */
   async last(what: string): Promise<string> {
     return (await this.redis.hGet(this.key, what)) ?? '';
   }
@@ -57,16 +59,14 @@ export class SentOnce {
    * never stale. When Redis cannot say, 'send': twice is better than never.
    */
   async claim(what: string, payload: unknown, readBefore?: string): Promise<Claim> {
+    const digest = digestOf(payload);
+    // The screens had this when `readBefore` was read: nothing to ask Redis (a newer one sent since is newer still).
+    if (readBefore === digest) return 'sent';
     try {
-      const reply = await this.redis.eval(CLAIM, { keys: [this.key], arguments: [what, digest(payload), readBefore ?? '*'] });
+      const reply = await CLAIM.run(this.redis, [this.key], [what, digest, readBefore ?? '*']);
       return reply === 1 ? 'send' : reply === 0 ? 'sent' : 'stale';
     } catch {
       return 'send';
     }
-  }
-
-  /** Everything ever sent (a new lease holder looks at these again: what was never sent never changed). */
-  async claimed(): Promise<string[]> {
-    return this.redis.hKeys(this.key);
   }
 }

@@ -19,7 +19,8 @@ const GREET_RETRY_MS = 1000;
 export interface GreetingParts {
   countdown: CountdownRoom;
   headcount: (workshop: LiveWorkshop) => Promise<RoomCount>;
-  finished: (workshop: LiveWorkshop) => Promise<Finished>;
+  /** Whether the workshop is over, with the deck on `slide`. */
+  finished: (slide: string | null) => Finished;
   /** The help page that lasts after the workshop (a setting of the kit, the same for every phone). */
   helpPage: HelpPage;
 }
@@ -45,9 +46,9 @@ export async function greet(socket: LiveSocket, { countdown, headcount, finished
         socket.emit('deck:position', position);
         socket.emit('room:state', state);
       } else {
-        const [paused, board, over, state] = await Promise.all([workshop.console.isPaused(), workshop.qa.board(phone), finished(workshop), room.attendeeState(phone)]);
+        const { paused, board, position, state } = await workshop.attendeeGreeting(phone);
         socket.emit('room:paused', paused);
-        socket.emit('room:finished', over);
+        socket.emit('room:finished', finished(position.slide));
         socket.emit('help:page', helpPage);
         socket.emit('countdown:update', countdown.view());
         socket.emit('qa:board', board);

@@ -5,12 +5,13 @@
  */
 import { isFinished } from '../core/stage.ts';
 import type { Finished } from '../protocol.ts';
-import type { LiveRoom, LiveWorkshop } from '../live/live-workshop.ts';
+import type { LiveRoom } from '../live/live-workshop.ts';
 
 export interface Stage {
   /** The deck moved to `slide`. */
   moved(room: LiveRoom, slide: string): void;
-  view(workshop: LiveWorkshop): Promise<Finished>;
+  /** Whether the workshop is over, for a phone that connects while the deck is on `slide`. */
+  view(slide: string | null): Finished;
 }
 
 export function createStage(closing: string | undefined, toAttendees: (room: LiveRoom, finished: Finished) => void): Stage {
@@ -22,8 +23,8 @@ export function createStage(closing: string | undefined, toAttendees: (room: Liv
       last.set(room.record.id, finished);
       toAttendees(room, { finished });
     },
-    async view(workshop) {
-      return { finished: isFinished((await workshop.console.position()).slide, closing) };
+    view(slide) {
+      return { finished: isFinished(slide, closing) };
     },
   };
 }

@@ -2,8 +2,8 @@
  * Each change reaches each screen once: with two real kit processes on a real redis-server,
  * and with one process on its data folder. Every message a deck and a phone are sent is
  * recorded while an activity is opened, answered and revealed; then the screens are left
- * listening through two renewals of the lease (the leader's second look at the current
- * activity), and a snapshot the screen already had counts as a repeat.
+ * listening through two of the looks a process takes at the current activity after another
+ * process's answers, and a snapshot the screen already had counts as a repeat.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisClientType } from 'redis';
@@ -17,7 +17,7 @@ const HOST_KEY = 'once-only-host-key-000';
 const CHECK = 'check-force.after';
 /** Enough phones for the results to show (the default threshold is 10). */
 const PHONES = 12;
-/** Longer than two renewals of the lease (every second): a late repeat would have come by then. */
+/** Longer than two looks at the current activity (every second): a late repeat would have come by then. */
 const LISTEN_MS = 2500;
 
 const sockets: Client[] = [];
