@@ -15,6 +15,12 @@ export function readArgs(argv: readonly string[], options: NonNullable<ParseArgs
   }
 }
 
+/** A flag's text, when it was given one. */
+export function textOf(values: ArgValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 function describeArgError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);

@@ -9,8 +9,8 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Content } from '../content/content.ts';
-import { readArgs } from '../cli/args.ts';
-import { DEFAULT_REGION, REGION_NAME } from '../regions/name.ts';
+import { readArgs, textOf } from '../cli/args.ts';
+import { DEFAULT_REGION, regionArg } from '../regions/name.ts';
 import { helpFile, isHelpFile } from './help-address.ts';
 import { EXPORT_MARK, renderHelp } from './help-page.ts';
 import { pageLanguages } from './shell.ts';
@@ -48,13 +48,12 @@ export function parseExportArgs(argv: readonly string[]): ExportArgsResult {
   });
   if (!read.ok) return read;
   const { values } = read;
-  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
   const help = values['help'] === true;
-  const out = text('out');
+  const out = textOf(values, 'out');
   if (!help && (out === undefined || out.trim() === '')) return { ok: false, message: '--out DIR is required: the folder to write the help page into, e.g. --out help-page' };
-  const region = text('region') ?? DEFAULT_REGION;
-  if (!REGION_NAME.test(region)) return { ok: false, message: `--region must be the name of a folder in regions/, like monterey-ca or us, not "${region}"` };
-  return { ok: true, args: { out: out ?? '', region, help } };
+  const pack = regionArg(textOf(values, 'region'));
+  if (!pack.ok) return pack;
+  return { ok: true, args: { out: out ?? '', region: pack.region, help } };
 }
 
 /** One file of the export. */

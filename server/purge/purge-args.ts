@@ -2,7 +2,7 @@
  * `npm run purge`'s arguments: an age (`30d`, `12h`) or one join code. Pure, so every
  * message is unit-tested.
  */
-import { readArgs } from '../cli/args.ts';
+import { readArgs, textOf } from '../cli/args.ts';
 
 export type PurgeAction = { type: 'older-than'; ms: number; text: string } | { type: 'delete'; code: string };
 
@@ -42,7 +42,7 @@ export function parsePurgeArgs(argv: readonly string[]): PurgeArgsResult {
   const read = readArgs(argv, { 'older-than': { type: 'string' }, workshop: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (!read.ok) return read;
   const { values } = read;
-  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
+  const text = (name: string): string | undefined => textOf(values, name);
   const help = values['help'] === true;
   const dataDir = text('data-dir') ?? './data';
   if (dataDir.trim() === '') return { ok: false, message: '--data-dir must not be empty' };

@@ -2,10 +2,10 @@
  * `npm run report`'s arguments. Pure: it reads only what it is given, so every message is
  * unit-tested.
  */
-import { readArgs } from '../cli/args.ts';
+import { readArgs, textOf } from '../cli/args.ts';
 import { DEFAULT_THRESHOLDS } from '../core/workshop.ts';
 import { LANGUAGES } from '../protocol.ts';
-import { DEFAULT_REGION, REGION_NAME } from '../regions/name.ts';
+import { DEFAULT_REGION, regionArg } from '../regions/name.ts';
 
 export interface ReportArgs {
   /** The HTML file to write. */
@@ -56,7 +56,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgsResult {
   });
   if (!read.ok) return read;
   const { values } = read;
-  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
+  const text = (name: string): string | undefined => textOf(values, name);
   const help = values['help'] === true;
   const out = text('out');
   if (!help && (out === undefined || out.trim() === '')) return { ok: false, message: '--out FILE is required: where to write the report, e.g. --out report.html' };
@@ -69,7 +69,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgsResult {
   if (thresholdText !== undefined && (!/^\d+$/.test(thresholdText) || threshold === undefined || threshold < 1 || threshold > 100)) return { ok: false, message: `--threshold must be a whole number from 1 to 100, not "${thresholdText}"` };
   const dataDir = text('data-dir') ?? './data';
   if (dataDir.trim() === '') return { ok: false, message: '--data-dir must not be empty' };
-  const region = text('region') ?? DEFAULT_REGION;
-  if (!REGION_NAME.test(region)) return { ok: false, message: `--region must be the name of a folder in regions/, like monterey-ca or us, not "${region}"` };
-  return { ok: true, args: { out: out ?? '', workshop: workshop?.toUpperCase(), dataDir, lang, threshold, region, help } };
+  const pack = regionArg(text('region'));
+  if (!pack.ok) return pack;
+  return { ok: true, args: { out: out ?? '', workshop: workshop?.toUpperCase(), dataDir, lang, threshold, region: pack.region, help } };
 }
