@@ -8,6 +8,12 @@ import type { Asking } from './asking.ts';
 import type { JoinCounter } from './join-counter.ts';
 import type { AttendeeGreeting, LiveConsole, LiveQa, LiveRoom, LiveWorkshop } from './live-workshop.ts';
 
+/** A phone's greeting asked of each part of a workshop, together. */
+export async function greetingByParts(parts: { room: LiveRoom; qa: LiveQa; console: LiveConsole }, phone: string | undefined): Promise<AttendeeGreeting> {
+  const [paused, board, position, state] = await Promise.all([parts.console.isPaused(), parts.qa.board(phone), parts.console.position(), parts.room.attendeeState(phone)]);
+  return { paused, board, position, state };
+}
+
 export class WorkshopOf<R extends LiveRoom, Q extends LiveQa, C extends LiveConsole> implements LiveWorkshop {
   constructor(
     readonly record: WorkshopRecord,
@@ -20,10 +26,8 @@ export class WorkshopOf<R extends LiveRoom, Q extends LiveQa, C extends LiveCons
     private readonly greeting?: (phone: string | undefined) => Promise<AttendeeGreeting>,
   ) {}
 
-  async attendeeGreeting(phone: string | undefined): Promise<AttendeeGreeting> {
-    if (this.greeting) return this.greeting(phone);
-    const [paused, board, position, state] = await Promise.all([this.console.isPaused(), this.qa.board(phone), this.console.position(), this.room.attendeeState(phone)]);
-    return { paused, board, position, state };
+  attendeeGreeting(phone: string | undefined): Promise<AttendeeGreeting> {
+    return this.greeting ? this.greeting(phone) : greetingByParts(this, phone);
   }
 
   ask(phone: string, text: unknown): Promise<Ack<{ flagged: boolean }>> {

@@ -10,10 +10,12 @@
  * again with those, and after a few tries each part is read on its own.
  */
 import type { RedisClientType } from 'redis';
+import { board } from '../core/questions.ts';
 import type { AttendeeGreeting } from '../live/live-workshop.ts';
+import { greetingByParts } from '../live/workshop-of.ts';
 import { activityKeys } from './ballots.ts';
 import type { RedisConsole } from './redis-console.ts';
-import { boardIds, qaKey, votesKey, type RedisQa } from './redis-qa.ts';
+import { qaKey, qaStateOf, votesKey, type RedisQa } from './redis-qa.ts';
 import { currentKey, type RedisRoom } from './redis-room.ts';
 import { Script } from './script.ts';
 
@@ -75,9 +77,7 @@ export class RedisGreeting {
       const greeting = await this.once(phone);
       if (greeting) return greeting;
     }
-    const { room, qa, console } = this.parts;
-    const [paused, board, position, state] = await Promise.all([console.isPaused(), qa.board(phone), console.position(), room.attendeeState(phone)]);
-    return { paused, board, position, state };
+    return greetingByParts(this.parts, phone);
   }
 
   /** One script; undefined when Redis held another activity or other questions than expected (they are expected next). */
@@ -89,16 +89,15 @@ export class RedisGreeting {
     const keys = [...console.greetingKeys(), currentKey(workshopId), qaKey(workshopId), activity.state, activity.tally, activity.ballots, ...questions.map((id) => votesKey(workshopId, id))];
     const args = [expected ?? '', phone && expected ? room.voter(phone, expected) : '', ...questions.map((id) => (phone ? qa.voter(phone, id) : ''))];
     const [paused, [clock, stopped], current, events, state, counts, ballot, votes] = (await GREET.run(this.redis, keys, args)) as Reply;
-    const onBoard = boardIds(events);
+    const asked = qaStateOf(events);
+    const onBoard = board(asked).map((q) => q.id);
     this.current = current;
     this.questions = onBoard;
     if ((current ?? null) !== expected || onBoard.some((id) => !questions.includes(id))) return undefined;
     const voted = new Map(questions.map((id, i) => [id, { count: votes[2 * i] ?? 0, mine: votes[2 * i + 1] === 1 }]));
-    const board = qa.boardFrom(events, voted, phone);
-    if (!board) return undefined;
     return {
       paused: { paused: paused === '1' },
-      board,
+      board: qa.boardFrom(asked, voted, phone),
       position: console.positionFrom(clock, stopped),
       state: room.attendeeStateFrom(current, hash(state), hash(counts), phone ? ballot : undefined),
     };

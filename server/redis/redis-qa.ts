@@ -67,9 +67,6 @@ export function qaStateOf(events: readonly string[]): QaState {
   return state;
 }
 
-/** The ids of the questions on a board (the approved ones), whose votes a phone is shown. */
-export const boardIds = (events: readonly string[]): string[] => board(qaStateOf(events)).map((q) => q.id);
-
 export class RedisQa implements LiveQa {
   private output: QaOutput | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -113,14 +110,11 @@ export class RedisQa implements LiveQa {
 
   /**
    * A phone's board from what Redis holds (redis-greeting.ts reads it in one script): the
-   * stored events, and for each question on the board its votes and whether one is the phone's.
-   * Undefined when the votes read are not those of the questions on the board (one came meanwhile).
+   * questions as stored, and for each question on the board its votes and whether one is the phone's.
    */
-  boardFrom(events: string[], votes: ReadonlyMap<string, { count: number; mine: boolean }>, phone: string | undefined): QaBoard | undefined {
-    const state = qaStateOf(events);
+  boardFrom(state: QaState, votes: ReadonlyMap<string, { count: number; mine: boolean }>, phone: string | undefined): QaBoard {
     for (const q of board(state)) {
-      const v = votes.get(q.id);
-      if (!v) return undefined;
+      const v = votes.get(q.id) ?? { count: 0, mine: false };
       q.votes = new CountedVotes(v.count, v.mine && phone ? this.voter(phone, q.id) : undefined);
     }
     return boardView(state, this.record.salt, phone);

@@ -72,7 +72,7 @@ export class RedisRoom implements LiveRoom {
   private output: RoomOutput | undefined;
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  /** Whether answers were announced by this process since it last told the others. */
+  /** Whether this process stored answers since it last told the others. */
   private unannounced = false;
   /** What the screens were last sent, by any process: each change reaches them once (sent-once.ts). */
   private readonly sent: SentOnce;
