@@ -2,8 +2,8 @@
  * The kit's connections to Redis (REDIS_URL): one for commands, one for the change channels,
  * and socket.io's Redis Streams adapter, which carries broadcasts between processes and picks
  * up where it left off after Redis restarts. While Redis is away, what phones and facilitators
- * write waits for it (wait-for-redis.ts: the client alone fails a command it could not send
- * within 5 s); the clients reconnect by themselves.
+ * write waits for it (wait-for-redis.ts), for at most --redis-wait; the clients reconnect by
+ * themselves.
  * The stream keeps what was broadcast, so it is capped and expires (retention.ts); no
  * question's text is ever in it (redis-qa.ts).
  */
@@ -26,7 +26,11 @@ export interface RedisConnection {
 const reconnectStrategy = (attempt: number): number => Math.min(50 * 2 ** attempt, 1000);
 
 export async function connectRedis(url: string, log: (line: string) => void, retention: RedisRetention = DEFAULT_RETENTION): Promise<RedisConnection> {
-  const redis: RedisClientType = createClient({ url, socket: { reconnectStrategy } });
+  // No command timeout (node-redis's is 5 s): it only ever bounds a command still unsent, at the
+  // cost of a timer and an AbortSignal per command, thousands a minute. What a phone or a
+  // facilitator writes is bounded by waitForRedis; a read issued while Redis is away waits for
+  // it (a greeting, a flush of tallies), as socket.io's adapter reading the stream does.
+  const redis: RedisClientType = createClient({ url, socket: { reconnectStrategy }, commandOptions: { timeout: 0 } });
   let ready = false;
   let down = false;
   // Said once per outage, once the kit has started (before that, it stops with one line).

@@ -4,10 +4,10 @@
  * `waitMs` in all (--redis-wait, REDIS_WAIT_S: 30 s by default), is tried again once it is
  * back, and is acknowledged once stored. Only past the wait does the caller answer STORAGE.
  *
- * Why the client alone does not do it: node-redis keeps a command issued while it is
- * disconnected in its offline queue for 5 s only (its default command timeout) and then fails
- * it, and a command already sent when the connection dropped fails at once, whether or not
- * Redis ran it. So a write is sent only once the connection is ready, and tried again after
+ * Why the client alone does not do it: node-redis fails a command already sent when the
+ * connection dropped, whether or not Redis ran it, and would keep one issued while it is
+ * disconnected for as long as the outage lasts (the kit's client has no command timeout,
+ * connect.ts), with no end to the wait. So a write is sent only once the connection is ready, and tried again after
  * a lost connection: every write given here must be safe to run twice (the ballot script
  * confirms the same answer, a question keeps its id, a vote is a set member, a command sets
  * values). A write still on its way when the wait ends may yet be stored: a resend is

@@ -4,6 +4,7 @@
  * the same folder to prove what survives.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tracingChannel } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -75,4 +76,25 @@ export async function redisClient(url: string): Promise<RedisClientType> {
   client.on('error', () => undefined);
   await client.connect();
   return client;
+}
+
+/**
+ * The commands a Redis client of this process sent while `run` ran, by name, as node-redis
+ * announces each on its diagnostics channel (commands a script runs inside Redis are not sent).
+ */
+export async function commandsOf(run: () => Promise<unknown>): Promise<Record<string, number>> {
+  const sent: Record<string, number> = {};
+  const channel = tracingChannel('node-redis:command');
+  const count = (context: unknown): void => {
+    const name = (context as { command: string }).command.toLowerCase();
+    sent[name] = (sent[name] ?? 0) + 1;
+  };
+  const handlers = { start: count };
+  channel.subscribe(handlers as never);
+  try {
+    await run();
+  } finally {
+    channel.unsubscribe(handlers as never);
+  }
+  return sent;
 }

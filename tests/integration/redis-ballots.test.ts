@@ -3,7 +3,7 @@ import type { RedisClientType } from 'redis';
 import { tallyFields, tallyFromFields } from '../../server/core/tally-fields.ts';
 import { RedisBallots } from '../../server/redis/ballots.ts';
 import { realActivities } from '../helpers/server.ts';
-import { redisClient, startRedis, type RunningRedis } from '../helpers/redis.ts';
+import { commandsOf, redisClient, startRedis, type RunningRedis } from '../helpers/redis.ts';
 
 const activity = realActivities().find((a) => a.id === 'reflect-signs.after');
 if (!activity) throw new Error('no reflect-signs.after');
@@ -51,6 +51,22 @@ describe('ballots in Redis', () => {
     expect(await ballots.submit('w2', activity.id, 'p', 4, tallyFields(activity, 4))).toBe('same');
     expect(await ballots.submit('w2', activity.id, 'p', 2, tallyFields(activity, 2))).toBe('NOT_OPEN');
     expect(await ballots.tally('w2', activity.id)).toMatchObject({ total: '1', 'c:3': '1', sum: '4' });
+  });
+
+  it('stores the answers that arrive together in one script, each with its own result, the same phone twice counted once', async () => {
+    const ballots = new RedisBallots(clients[0] as RedisClientType);
+    await ballots.setState('w4', activity.id, 'open', false);
+    const submit = (voter: string, value: number) => ballots.submit('w4', activity.id, voter, value, tallyFields(activity, value));
+    let results: string[] = [];
+    const sent = await commandsOf(async () => (results = await Promise.all([submit('a', 1), submit('b', 2), submit('a', 1), submit('c', 5), submit('a', 4)])));
+    expect(sent).toEqual({ evalsha: 1 });
+    // One after another: the second 'a' confirms the first, the third replaces it.
+    expect(results).toEqual(['stored', 'stored', 'same', 'stored', 'stored']);
+    expect(await ballots.ballot('w4', activity.id, 'a')).toBe(4);
+    expect(await ballots.tally('w4', activity.id)).toMatchObject({ total: '3', sum: String(4 + 2 + 5) });
+    // Locked: a new answer is refused in the same script that confirms a known one.
+    await ballots.setState('w4', activity.id, 'locked', false);
+    expect(await Promise.all([submit('b', 2), submit('d', 3)])).toEqual(['same', 'NOT_OPEN']);
   });
 
   it('loses no acknowledged ballot and counts none twice when Redis is killed mid-burst and restarted', async () => {

@@ -5,7 +5,6 @@
  * this process last looked. On a real redis-server; the Redis client's own diagnostics channel
  * says how many commands a greeting sent.
  */
-import { tracingChannel } from 'node:diagnostics_channel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisClientType } from 'redis';
 import type { Activity } from '../../server/content/content.ts';
@@ -16,7 +15,7 @@ import { RedisGreeting } from '../../server/redis/redis-greeting.ts';
 import { RedisQa } from '../../server/redis/redis-qa.ts';
 import { RedisRoom } from '../../server/redis/redis-room.ts';
 import { realActivities } from '../helpers/server.ts';
-import { redisClient, startRedis, type RunningRedis } from '../helpers/redis.ts';
+import { commandsOf, redisClient, startRedis, type RunningRedis } from '../helpers/redis.ts';
 
 const KC = 'check-force.after';
 const OTHER = 'check-who-recruits.after';
@@ -35,23 +34,6 @@ let greeting: RedisGreeting;
 async function byParts(phone: string | undefined): Promise<AttendeeGreeting> {
   const [paused, board, position, state] = await Promise.all([deck.isPaused(), qa.board(phone), deck.position(), room.attendeeState(phone)]);
   return { paused, board, position, state };
-}
-
-/**
- * The commands this kit's Redis client sent while `run` ran, by name, as the client announces
- * each on its diagnostics channel (commands a script runs inside Redis are not sent).
- */
-async function commandsOf(run: () => Promise<unknown>): Promise<Record<string, number>> {
-  const sent: Record<string, number> = {};
-  const channel = tracingChannel('node-redis:command');
-  const handlers = { start: (context: unknown) => void (sent[(context as { command: string }).command.toLowerCase()] = (sent[(context as { command: string }).command.toLowerCase()] ?? 0) + 1) };
-  channel.subscribe(handlers as never);
-  try {
-    await run();
-  } finally {
-    channel.unsubscribe(handlers as never);
-  }
-  return sent;
 }
 
 const settle = (): Promise<void> => new Promise((ok) => setTimeout(ok, 400));
@@ -102,6 +84,15 @@ describe("a phone's greeting on Redis", () => {
 
     // Once this process has seen the room, a greeting is one command to Redis.
     expect(await commandsOf(() => greeting.read('phone-3'))).toEqual({ evalsha: 1 });
+  });
+
+  it('reads the phones that connect together in one script, each phone with its own answer and votes', async () => {
+    const phones = ['phone-0', 'phone-1', 'phone-2', 'phone-new', undefined, 'phone-4'];
+    let together: AttendeeGreeting[] = [];
+    expect(await commandsOf(async () => (together = await Promise.all(phones.map((phone) => greeting.read(phone)))))).toEqual({ evalsha: 1 });
+    for (const [i, phone] of phones.entries()) expect(together[i]).toEqual(await byParts(phone));
+    expect(together.map((g) => g.state.mine)).toEqual([0, 1, 2, null, undefined, 1]);
+    expect(together.map((g) => g.board.mine)).toEqual([[], [expect.any(String)], [expect.any(String)], [], undefined, []]);
   });
 
   it('is read again with the right keys when the facilitator moved on or approved a question since, and still matches its parts', async () => {
