@@ -67,6 +67,20 @@ export function sharedFigures(processes: number, { run, stored, phoneStorm, stam
 }
 
 /**
+ * The scenarios on one process on Redis, prefixed `redis_one_`, and its CPU over one process's on
+ * SQLite: what Redis itself costs (round trips, scripts), apart from what a second process costs.
+ */
+export function redisOneFigures(run: Run, stored: Stored, one: Run): Record<string, number> {
+  const all = runFigures('redis_one_', run, stored);
+  const kept = ['acked', 'lost', 'duplicated', 'ack_p95_ms', 'rss_peak_mb', 'cpu_s', 'scenario_cpu_s', 'join_cpu_s', 'redis_cpu_s'].map((name) => `redis_one_${name}`);
+  return {
+    ...Object.fromEntries(kept.map((name) => [name, all[name] ?? NaN])),
+    ratio_redis_one_cpu: Math.round((100 * run.cpu_s) / one.cpu_s) / 100,
+    ratio_redis_one_scenario_cpu: Math.round((100 * run.scenario_cpu_s) / one.scenario_cpu_s) / 100,
+  };
+}
+
+/**
  * The figures of a run on a network of its own (the polling-only network), prefixed with
  * `prefix`: the join, burst and reveal, and the storm with phones reconnecting as phones do.
  */

@@ -62,6 +62,12 @@ export function printShared(r: Record<string, number>): void {
   console.log(`\n${'scenario'.padEnd(w[0] ?? 0)}${'one process (SQLite)'.padEnd(w[1] ?? 0)}${r.processes} processes (Redis)`);
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0] ?? 0)}${b.padEnd(w[1] ?? 0)}${c}`);
   console.log(`scaling ratio, ${r.processes} processes over one: answers per second ${r.scaling_burst_acks_per_s}, ack p95 ${r.scaling_ack_p95} (above 1 is better)`);
+  if (r.redis_one_cpu_s !== undefined) {
+    console.log(
+      `one process on Redis (Redis's own cost, without a second process's): server CPU ${r.redis_one_cpu_s} s (${r.ratio_redis_one_cpu}x), ` +
+        `join, burst and reveal ${r.redis_one_scenario_cpu_s} s (${r.ratio_redis_one_scenario_cpu}x), of it the join ${r.redis_one_join_cpu_s} s; ack p95 ${r.redis_one_ack_p95_ms} ms; lost ${r.redis_one_lost}, duplicated ${r.redis_one_duplicated}`,
+    );
+  }
   if (r.death_longest_tally_gap_ms !== undefined) {
     console.log(`kill -9 of one process, phones answering on another: the presenter's first tally ${r.death_first_tally_after_kill_ms} ms after the kill, longest gap ${r.death_longest_tally_gap_ms} ms (usually ${r.death_usual_tally_gap_ms} ms)`);
   }

@@ -34,13 +34,14 @@ import { ensureClientBuilt } from '../server/build/ensure-built.ts';
 import { DEFAULT_REGION } from '../server/regions/name.ts';
 import { BURST } from './burst.ts';
 import { ROOT } from './children.ts';
-import { deathFigures, networkFigures, runFigures, sharedFigures } from './figures.ts';
+import { deathFigures, networkFigures, redisOneFigures, runFigures, sharedFigures } from './figures.ts';
 import { baselineKit, oneProcess, processes, type Kit } from './kits.ts';
 import { venue, type Network } from './network.ts';
 import { processDeath, type ProcessDeath } from './process-death.ts';
 import { print, printPollingOnly, printShared } from './print.ts';
-import { runKit, scenarios, scenariosAndStorm, type KitRun, type NetworkRun } from './scenarios.ts';
+import { runKit, scenarios, scenariosAndStorm, type KitRun, type NetworkRun, type Run } from './scenarios.ts';
 import { slowPhone } from './slow-phone.ts';
+import type { Stored } from './stored.ts';
 import { reconnectStorm } from './storm.ts';
 import type { Crowd } from './swarm-control.ts';
 
@@ -89,10 +90,17 @@ async function main(): Promise<void> {
   // The same on several processes sharing Redis.
   let shared: KitRun | undefined;
   let death: ProcessDeath | undefined;
+  let redisOne: Run | undefined;
+  let redisOneStored: Stored | undefined;
   if (open && processCount > 1) {
     const kit = await processes(processCount, values.profile);
     shared = await runKit(kit, 'shared', crowd, profiling);
     await kit.stop();
+    // Redis's own cost, apart from the second process's: the scenarios on one process on Redis.
+    const alone = await processes(1);
+    redisOne = await scenarios(alone, 'redis-one', crowd);
+    redisOneStored = await alone.stored(BURST.activityId, redisOne.acked_devices);
+    await alone.stop();
     // A fresh kit: its first process killed while phones on the last keep answering.
     const dying = await processes(processCount);
     death = await processDeath(dying);
@@ -181,6 +189,7 @@ async function main(): Promise<void> {
     baseline_restart_server_cpu_s: baseStorm.server_cpu_s,
     baseline_restart_swarm_cpu_s: baseStorm.swarm_cpu_s,
     ...(shared ? sharedFigures(processCount, shared, ours) : {}),
+    ...(redisOne && redisOneStored ? redisOneFigures(redisOne, redisOneStored, ours) : {}),
     ...(death ? deathFigures(death) : {}),
     slow_phone_first_question_ms: weak?.first_question_ms ?? NaN,
     slow_phone_transferred_kb: weak?.transferred_kb ?? NaN,

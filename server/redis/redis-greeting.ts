@@ -114,7 +114,8 @@ export class RedisGreeting {
     this.current = current;
     this.questions = onBoard;
     if ((current ?? null) !== expected || onBoard.some((id) => !questions.includes(id))) return undefined;
-    const [stored, fields] = [hash(state), hash(counts)];
+    // The same for every phone; without a phone (a page not yet given one), nothing is its own.
+    const shared = room.attendeeStateFrom(current, hash(state), hash(counts));
     return phones.map((phone, p) => {
       const [ballot, voted] = mine[p] ?? [null, []];
       const perQuestion = new Map(questions.map((id, q) => [id, { count: votes[q] ?? 0, mine: voted[q] === 1 }]));
@@ -123,7 +124,7 @@ export class RedisGreeting {
         // boardFrom sets each question's votes for this phone and makes its board from them at once.
         board: qa.boardFrom(asked, perQuestion, phone),
         position: console.positionFrom(clock, stopped),
-        state: room.attendeeStateFrom(current, stored, fields, phone ? ballot : undefined),
+        state: phone && shared.current ? { ...shared, mine: room.mineFrom(ballot) } : { ...shared },
       };
     });
   }

@@ -299,17 +299,20 @@ export class RedisRoom implements LiveRoom {
   }
 
   /**
-   * A phone's room state from what Redis holds (redis-greeting.ts reads it in one script):
-   * the current activity's id, its state and counts, and the phone's ballot as stored (undefined: no phone).
+   * The room state phones are sent, from what Redis holds (redis-greeting.ts reads it in one
+   * script): the current activity's id, its state and counts. Each phone's own answer is added
+   * to a copy (mineFrom).
    */
-  attendeeStateFrom(currentId: string | null, stored: Record<string, string>, fields: Record<string, string>, ballot: string | null | undefined): RoomState {
+  attendeeStateFrom(currentId: string | null, stored: Record<string, string>, fields: Record<string, string>): RoomState {
     const activity = currentId ? this.options.catalog.get(currentId) : undefined;
     const state: RoomState = { code: this.record.code, role: 'attendee', current: null };
-    if (!activity) return state;
-    state.current = { activity: activityView(activity), snapshot: snapshotOf(activity, activityState(activity, stored, fields), this.options.thresholds) };
-    // Without a phone (`ballot` undefined), nothing is the page's own.
-    if (ballot !== undefined) state.mine = ballot ? ((JSON.parse(ballot) as { v: AnswerValue }).v ?? null) : null;
+    if (activity) state.current = { activity: activityView(activity), snapshot: snapshotOf(activity, activityState(activity, stored, fields), this.options.thresholds) };
     return state;
+  }
+
+  /** A phone's answer from its ballot as stored (null: none). */
+  mineFrom(ballot: string | null): AnswerValue | null {
+    return ballot ? ((JSON.parse(ballot) as { v: AnswerValue }).v ?? null) : null;
   }
 
   async hostState(): Promise<RoomState> {
