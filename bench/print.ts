@@ -68,6 +68,12 @@ export function printShared(r: Record<string, number>): void {
         `join, burst and reveal ${r.redis_one_scenario_cpu_s} s (${r.ratio_redis_one_scenario_cpu}x), of it the join ${r.redis_one_join_cpu_s} s; ack p95 ${r.redis_one_ack_p95_ms} ms; lost ${r.redis_one_lost}, duplicated ${r.redis_one_duplicated}`,
     );
   }
+  if (r.baseline_split_join_cpu_s !== undefined) {
+    console.log(
+      `what a second process costs by itself (bare socket.io, no Redis): the join on two servers ${r.baseline_split_join_cpu_s} s of CPU against ${r.baseline_join_cpu_s} s on one (${r.ratio_split_floor_join}x); ` +
+        `the kit's join: ${r.join_cpu_s} s on one process, ${r.redis_one_join_cpu_s} s on one on Redis, ${r.shared_join_cpu_s} s on two`,
+    );
+  }
   if (r.death_longest_tally_gap_ms !== undefined) {
     console.log(`kill -9 of one process, phones answering on another: the presenter's first tally ${r.death_first_tally_after_kill_ms} ms after the kill, longest gap ${r.death_longest_tally_gap_ms} ms (usually ${r.death_usual_tally_gap_ms} ms)`);
   }

@@ -15,7 +15,9 @@
  * load balancer, and prints the figures side by side with one process and their ratio. Its
  * storm kills one of the processes; its phones go to the others, and it is restarted. Then,
  * on a fresh kit, one process is killed while phones on another keep answering, and the
- * presenter times the pause in its tallies (`process-death.ts`).
+ * presenter times the pause in its tallies (`process-death.ts`). Two more runs tell the costs
+ * apart: the scenarios on one process on Redis (Redis's own cost, `redis_one_*`), and the join
+ * on two bare socket.io servers (a second process's own cost, `split-floor.ts`).
  *
  * The phones open their connection as the phone page does (client/connection/options.ts:
  * a websocket first, long-polling when it fails). `--network` names where they are: `open`
@@ -41,6 +43,7 @@ import { processDeath, type ProcessDeath } from './process-death.ts';
 import { print, printPollingOnly, printShared } from './print.ts';
 import { runKit, scenarios, scenariosAndStorm, type KitRun, type NetworkRun, type Run } from './scenarios.ts';
 import { slowPhone } from './slow-phone.ts';
+import { splitJoinCpu } from './split-floor.ts';
 import type { Stored } from './stored.ts';
 import { reconnectStorm } from './storm.ts';
 import type { Crowd } from './swarm-control.ts';
@@ -134,6 +137,8 @@ async function main(): Promise<void> {
   const baseStored = await baseline.stored(BURST.activityId, theirs.acked_devices);
   const baseStorm = await reconnectStorm(baseline, 'phone', 'base-restart', crowd);
   await baseline.stop();
+  // With --processes N: what a second process costs by itself, on bare socket.io.
+  const splitJoin = processCount > 1 ? await splitJoinCpu(crowd) : undefined;
 
   const result = {
     attendees,
@@ -189,6 +194,7 @@ async function main(): Promise<void> {
     baseline_restart_server_cpu_s: baseStorm.server_cpu_s,
     baseline_restart_swarm_cpu_s: baseStorm.swarm_cpu_s,
     ...(shared ? sharedFigures(processCount, shared, ours) : {}),
+    ...(splitJoin === undefined ? {} : { baseline_join_cpu_s: theirs.join_cpu_s, baseline_split_join_cpu_s: splitJoin, ratio_split_floor_join: Math.round((100 * splitJoin) / theirs.join_cpu_s) / 100 }),
     ...(redisOne && redisOneStored ? redisOneFigures(redisOne, redisOneStored, ours) : {}),
     ...(death ? deathFigures(death) : {}),
     slow_phone_first_question_ms: weak?.first_question_ms ?? NaN,
