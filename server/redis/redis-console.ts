@@ -15,6 +15,7 @@ import { ALIVE_EVERY_MS, move, newClock, position, type DeckClock } from '../cor
 import type { DeckGo, DeckPosition, Paused, PlanId } from '../protocol.ts';
 import type { ConsoleOutput, LiveConsole } from '../live/live-workshop.ts';
 import type { WorkshopRecord } from '../store/store.ts';
+import { Script } from './script.ts';
 import { DEFAULT_REDIS_WAIT_MS, waitForRedis } from './wait-for-redis.ts';
 
 type StoredClock = Omit<DeckClock, 'spent'> & { spent: [string, number][] };
@@ -23,16 +24,20 @@ type StoredClock = Omit<DeckClock, 'spent'> & { spent: [string, number][] };
 const STALE_MS = 3 * ALIVE_EVERY_MS;
 
 /** KEYS: clock, alive, stopped. ARGV: now, STALE_MS. */
-const RESUME = `
+const RESUME = new Script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 local now = tonumber(ARGV[1])
 local alive = tonumber(redis.call('GET', KEYS[2]))
 if alive and now - alive > tonumber(ARGV[2]) then redis.call('INCRBY', KEYS[3], now - alive) end
 redis.call('SET', KEYS[2], ARGV[1])
 return 1
-`;
+`);
 
-/** KEYS: clock, alive. ARGV: now. Only a clock that exists needs to know. */
+/**
+ * KEYS: clock, alive. ARGV: now. Only a clock that exists needs to know. Sent whole (EVAL), not
+ * by digest: the last note goes as the process stops, and a digest Redis did not know would be
+ * sent again only after a round trip, behind what comes next (another process's RESUME, a quit).
+ */
 const ALIVE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('SET', KEYS[2], ARGV[1]) end
 return 0
@@ -56,7 +61,7 @@ export class RedisConsole implements LiveConsole {
 
   /** On start: the time no process ran stops counting; then this process notes it runs. */
   async start(): Promise<void> {
-    await this.redis.eval(RESUME, { keys: [this.keys.clock, this.keys.alive, this.keys.stopped], arguments: [String(this.now()), String(STALE_MS)] });
+    await RESUME.run(this.redis, [this.keys.clock, this.keys.alive, this.keys.stopped], [String(this.now()), String(STALE_MS)]);
     this.timer = setInterval(() => void this.alive().catch(() => undefined), ALIVE_EVERY_MS).unref();
   }
 

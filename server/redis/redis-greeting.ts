@@ -114,8 +114,10 @@ export class RedisGreeting {
     this.current = current;
     this.questions = onBoard;
     if ((current ?? null) !== expected || onBoard.some((id) => !questions.includes(id))) return undefined;
-    // The same for every phone; without a phone (a page not yet given one), nothing is its own.
+    // The same for every phone (each is sent at once, so one object serves all); without a
+    // phone (a page not yet given one), nothing in the room's state is its own.
     const shared = room.attendeeStateFrom(current, hash(state), hash(counts));
+    const position = console.positionFrom(clock, stopped);
     return phones.map((phone, p) => {
       const [ballot, voted] = mine[p] ?? [null, []];
       const perQuestion = new Map(questions.map((id, q) => [id, { count: votes[q] ?? 0, mine: voted[q] === 1 }]));
@@ -123,8 +125,8 @@ export class RedisGreeting {
         paused: { paused: paused === '1' },
         // boardFrom sets each question's votes for this phone and makes its board from them at once.
         board: qa.boardFrom(asked, perQuestion, phone),
-        position: console.positionFrom(clock, stopped),
-        state: phone && shared.current ? { ...shared, mine: room.mineFrom(ballot) } : { ...shared },
+        position,
+        state: phone && shared.current ? { ...shared, mine: room.mineFrom(ballot) } : shared,
       };
     });
   }

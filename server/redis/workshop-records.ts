@@ -7,6 +7,7 @@
 import type { RedisClientType } from 'redis';
 import type { WorkshopRecord } from '../store/store.ts';
 import { freshWorkshop } from '../workshops.ts';
+import { Script } from './script.ts';
 
 const RECORDS = 'kit:workshops';
 const RUNNING = 'kit:running';
@@ -17,12 +18,15 @@ export const RUNNING_CHANGES = 'kit:running:changes';
 export const runningWorkshopId = (redis: RedisClientType): Promise<string | null> => redis.get(RUNNING);
 
 /** KEYS: running. ARGV: the new id, the id found running ('' for none). Sets it unless another process set another meanwhile. */
-const REPLACE = `
+const REPLACE = new Script(`
 local now = redis.call('GET', KEYS[1]) or ''
 if now ~= ARGV[2] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1])
 return 1
-`;
+`);
+
+/** KEYS: running. ARGV: a workshop's id. No longer the running one, if it was. */
+const FORGET = new Script(`if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end return 0`);
 
 /** One workshop's record, or undefined. */
 export async function readRecord(redis: RedisClientType, workshopId: string): Promise<WorkshopRecord | undefined> {
@@ -38,7 +42,7 @@ export async function saveRecord(redis: RedisClientType, record: WorkshopRecord)
 /** Removes a workshop's record, its salt and key with it; no longer the running one if it was. */
 export async function forgetRecord(redis: RedisClientType, workshopId: string): Promise<void> {
   await redis.hDel(RECORDS, workshopId);
-  await redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end return 0`, { keys: [RUNNING], arguments: [workshopId] });
+  await FORGET.run(redis, [RUNNING], [workshopId]);
 }
 
 /** All workshops, oldest first. */
@@ -63,7 +67,7 @@ export async function openRunningWorkshop(redis: RedisClientType, fresh: boolean
   await redis.hSet(RECORDS, record.id, JSON.stringify(record));
   if (fresh) await redis.set(RUNNING, record.id);
   // None runs (or its record is gone): ours, unless another process started at the same moment.
-  else if ((await redis.eval(REPLACE, { keys: [RUNNING], arguments: [record.id, running ?? ''] })) !== 1) {
+  else if ((await REPLACE.run(redis, [RUNNING], [record.id, running ?? ''])) !== 1) {
     // It won: run its workshop, forget ours.
     await redis.hDel(RECORDS, record.id);
     return openRunningWorkshop(redis, false, now, threshold);
